@@ -1,0 +1,54 @@
+import path from "node:path";
+import { assemble, type AssembleOptions } from "../assemble/index.js";
+import type { AssembledDocument } from "../assemble/types.js";
+import { render, type Format } from "../render/index.js";
+import type { Reporter } from "../report/index.js";
+import { findWorkspaceRoot, loadWorkspace, type Workspace } from "../workspace/index.js";
+import { writeFileAtomic } from "./write.js";
+
+/** Assembles each document against its own workspace; a bad document is reported and skipped. */
+export async function assembleDocuments(documents: string[], reporter: Reporter, options: AssembleOptions = {}): Promise<AssembledDocument[]> {
+  const workspaces = new Map<string, Promise<Workspace>>();
+  const assembled: AssembledDocument[] = [];
+  for (const document of documents) {
+    const root = await findWorkspaceRoot(path.dirname(document));
+    if (!workspaces.has(root)) workspaces.set(root, loadWorkspace(root, reporter));
+    const doc = await assemble(await workspaces.get(root)!, document, reporter, options);
+    if (doc) assembled.push(doc);
+  }
+  return assembled;
+}
+
+export interface BuildOptions extends AssembleOptions {
+  formats: Format[];
+  outDir: string;
+  pdfStandard?: "a-2b" | "ua-1";
+  /** Called before each slow step, for a progress line. */
+  onProgress?: (text: string) => void;
+}
+
+export interface BuiltFile {
+  file: string;
+  bytes: number;
+  ms: number;
+}
+
+/** Assembles and renders every document to every format; writes each file atomically. */
+export async function buildDocuments(documents: string[], reporter: Reporter, options: BuildOptions): Promise<BuiltFile[]> {
+  const built: BuiltFile[] = [];
+  for (const doc of await assembleDocuments(documents, reporter, options)) {
+    for (const format of options.formats) {
+      const file = path.join(options.outDir, `${doc.name}.${format}`);
+      options.onProgress?.(`${doc.name}.${format}`);
+      const started = performance.now();
+      try {
+        const bytes = await render(doc, format, { reporter, pdfStandard: options.pdfStandard });
+        await writeFileAtomic(file, bytes);
+        built.push({ file, bytes: bytes.byteLength, ms: performance.now() - started });
+      } catch (error) {
+        reporter.error(path.relative(process.cwd(), doc.file) || doc.file, undefined, `could not render ${format}: ${(error as Error).message}`, "render");
+      }
+    }
+  }
+  return built;
+}

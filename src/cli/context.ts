@@ -1,0 +1,43 @@
+import { formatMessage, type Reporter } from "../report/index.js";
+
+/**
+ * What a command needs from the outside world, passed in so that commands run
+ * in-process in tests (`main(["build", …], ctx)`) exactly as from a shell.
+ */
+export interface CliContext {
+  cwd: string;
+  out: (text: string) => void;
+  err: (text: string) => void;
+  color: boolean;
+  /** A progress line for slow work; shown only on a terminal. */
+  progress: (text: string) => void;
+}
+
+export function processContext(): CliContext {
+  const tty = Boolean(process.stderr.isTTY);
+  return {
+    cwd: process.cwd(),
+    out: (text) => void process.stdout.write(text.endsWith("\n") ? text : text + "\n"),
+    err: (text) => void process.stderr.write(text.endsWith("\n") ? text : text + "\n"),
+    color: !process.env.NO_COLOR && tty,
+    progress: (text) => {
+      if (tty) process.stderr.write(`\r\x1b[2K${text}`);
+    },
+  };
+}
+
+/** Wrong usage (unknown flag, missing argument): exit code 2. */
+export class UsageError extends Error {}
+
+export const EXIT_OK = 0;
+export const EXIT_INPUT_ERRORS = 1;
+export const EXIT_USAGE = 2;
+
+/** Prints every message, then a summary; returns the exit code the messages imply. */
+export function finish(ctx: CliContext, reporter: Reporter): number {
+  for (const message of reporter.messages) ctx.err(formatMessage(message, ctx.color));
+  const errors = reporter.messages.filter((m) => m.severity === "error").length;
+  const warnings = reporter.messages.filter((m) => m.severity === "warning").length;
+  if (errors || warnings) ctx.err(`${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`);
+  return errors ? EXIT_INPUT_ERRORS : EXIT_OK;
+}

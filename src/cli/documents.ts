@@ -1,0 +1,36 @@
+import path from "node:path";
+import type { ArgsDef } from "citty";
+import { UsageError, type CliContext } from "./context.js";
+
+export const documentArgs = {
+  documents: { type: "positional", description: "document files (DOC.md …)", required: false },
+} satisfies ArgsDef;
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/**
+ * Every positional argument is a file; citty keeps only the first positional, so
+ * read them from rawArgs, skipping the values of the command's string options.
+ */
+export function positionalFiles(rawArgs: string[], ctx: CliContext, argsDef: ArgsDef, what = "document"): string[] {
+  const valueFlags = new Set(
+    Object.entries(argsDef)
+      .filter(([, def]) => def.type === "string")
+      .flatMap(([name]) => [`--${name}`, `--${kebab(name)}`]),
+  );
+  const files: string[] = [];
+  for (let i = 0; i < rawArgs.length; i++) {
+    const arg = rawArgs[i];
+    if (arg === "--") {
+      files.push(...rawArgs.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith("-")) {
+      if (valueFlags.has(arg)) i++;
+      continue;
+    }
+    files.push(arg);
+  }
+  if (!files.length) throw new UsageError(`name at least one ${what} file`);
+  return files.map((f) => path.resolve(ctx.cwd, f));
+}

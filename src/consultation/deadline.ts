@@ -1,0 +1,20 @@
+import type { Position, Reporter } from "../report/index.js";
+
+/** A deadline this close (in days) is worth a warning on every check. */
+export const DEADLINE_WARNING_DAYS = 7;
+
+/** Whole days from one ISO day to another; ISO days are read as UTC so no time zone shifts them. */
+export function daysBetween(fromIsoDay: string, toIsoDay: string): number {
+  return Math.round((Date.parse(`${toIsoDay}T00:00:00Z`) - Date.parse(`${fromIsoDay}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Warns when the consultation deadline is past or at most a week away, counted from `today`. */
+export function reportDeadline(deadline: string, today: string, file: string, position: Position | undefined, reporter: Reporter): void {
+  const days = daysBetween(today, deadline);
+  if (days < 0) {
+    reporter.warn(file, position, `the consultation deadline ${deadline} has passed (${-days} day${days === -1 ? "" : "s"} ago)`, "deadline");
+  } else if (days <= DEADLINE_WARNING_DAYS) {
+    const when = days === 0 ? "is today" : `is in ${days} day${days === 1 ? "" : "s"}`;
+    reporter.warn(file, position, `the consultation deadline ${deadline} ${when}`, "deadline");
+  }
+}

@@ -1,0 +1,59 @@
+import type { Root, RootContent } from "mdast";
+import type { Labels } from "../i18n/index.js";
+import type { Reporter } from "../report/index.js";
+import type { DocumentFrontmatter } from "../schema/document.js";
+import type { TemplateDef } from "../schema/template.js";
+import type { Workspace } from "../workspace/index.js";
+import { reportDeadline } from "./deadline.js";
+import { addNoCommentsSections, reportStraySections } from "./sections.js";
+
+export { chapterKey } from "./sections.js";
+export { daysBetween, DEADLINE_WARNING_DAYS } from "./deadline.js";
+
+export interface ConsultationInput {
+  body: Root;
+  meta: DocumentFrontmatter;
+  template: TemplateDef | undefined;
+  labels: Labels;
+  workspace: Workspace;
+  /** Workspace-relative path and text of the document, for messages. */
+  file: string;
+  source: string;
+  /** ISO day the deadline is counted from. */
+  today: string;
+  reporter: Reporter;
+}
+
+/**
+ * The høringssvar step of assembling (SPEC §3 `consultation`): checks that a
+ * consultation template has its consultation, warns about a near or past deadline
+ * and, when asked, adds "no comments" sections for the chapters not answered.
+ */
+export function applyConsultation({ body, meta, template, labels, workspace, file, source, today, reporter }: ConsultationInput): void {
+  const consultation = meta.consultation;
+  if (!consultation) {
+    if (template?.kind === "consultation") reporter.error(file, lineOf(source, /^template:/), `template "${meta.template}" answers a consultation: add consultation: {title, issuer, …}`, "consultation");
+    return;
+  }
+  if (consultation.deadline) reportDeadline(consultation.deadline, today, file, lineOf(source, /^\s+deadline:/), reporter);
+  if (!consultation.chapters.length) {
+    if (consultation.noComments) reporter.warn(file, lineOf(source, /^\s+noComments:/), "noComments needs consultation.chapters: the chapter titles of the consulted document", "consultation");
+    return;
+  }
+  reportStraySections(body, consultation.chapters, labels.summary, file, reporter);
+  if (!consultation.noComments) return;
+  const isClosing = (node: RootContent) => {
+    const id = node.data?.blockId;
+    const variants = id ? workspace.blocks.get(id) : undefined;
+    return Boolean(variants && [...variants.values()].some((block) => block.meta.kind === "closing"));
+  };
+  addNoCommentsSections({ body, chapters: consultation.chapters, noCommentsText: labels.noComments, isClosing });
+}
+
+/** Line of the first frontmatter line matching `pattern`, for messages about a field. */
+function lineOf(source: string, pattern: RegExp) {
+  const lines = source.split("\n");
+  const end = lines.indexOf("---", 1);
+  const index = lines.slice(0, end < 0 ? undefined : end).findIndex((line) => pattern.test(line));
+  return index < 0 ? undefined : { line: index + 1, column: lines[index].search(/\S/) + 1 };
+}

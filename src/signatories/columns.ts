@@ -1,0 +1,114 @@
+/**
+ * Which column means which field. Form tools and spreadsheets name columns in
+ * Norwegian or English, with any case, spacing and punctuation, so headers are
+ * compared by `columnKey` ("E-postadresse" = "epostadresse", "Org.nr" = "orgnr").
+ */
+import { cleanText } from "./normalise.js";
+
+export const SIGNATORY_FIELDS = [
+  "type",
+  "name",
+  "organisation",
+  "role",
+  "orgnr",
+  "place",
+  "email",
+  "phone",
+  "publish",
+  "signed_at",
+  "version",
+] as const;
+export type SignatoryField = (typeof SIGNATORY_FIELDS)[number];
+
+/**
+ * The alias table (documented in the README). When two columns of one file
+ * mean the same field, the one whose alias comes first here wins and the
+ * other is kept as an unknown column — so "Fullt navn" beats Microsoft Forms'
+ * respondent column "Navn", and "Fullføringstidspunkt" beats "Starttidspunkt".
+ * `phone` is kept for contact (in `extra.phone`) and, like `email`, never rendered.
+ */
+export const COLUMN_ALIASES: Readonly<Record<SignatoryField, readonly string[]>> = {
+  type: ["type"],
+  name: ["name", "fullt navn", "navn på organisasjon", "organisasjonsnavn", "navn"],
+  organisation: ["organisation", "organization", "organisasjon", "virksomhet"],
+  role: ["role", "rolle", "tittel", "stilling"],
+  orgnr: ["orgnr", "organisasjonsnummer", "org.nr"],
+  place: ["place", "sted", "poststed", "by"],
+  email: ["email", "e-postadresse", "epost", "e-post"],
+  phone: ["phone", "telefon", "mobil"],
+  publish: ["publish", "samtykke", "vis_navn", "vis navn", "publiser"],
+  signed_at: [
+    "signed_at",
+    "signert",
+    "fullføringstidspunkt",
+    "completion time",
+    "timestamp",
+    "tidsmerke",
+    "tidspunkt",
+    "starttidspunkt",
+  ],
+  version: ["version", "versjon"],
+};
+
+/** Case, spacing and punctuation do not matter in a header. */
+export function columnKey(header: string): string {
+  return cleanText(header).toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+/** Column key → [field, priority]; a lower priority wins a conflict. */
+const ALIAS_INDEX = new Map<string, [SignatoryField, number]>(
+  SIGNATORY_FIELDS.flatMap((field) => COLUMN_ALIASES[field].map((alias, i) => [columnKey(alias), [field, i]] as const)),
+);
+
+export type ColumnMap = ReadonlyMap<string, SignatoryField>;
+
+/**
+ * Parses `--map "Column=field,Other column=field"` into column key → field.
+ * Throws with a user-facing message on a malformed pair or unknown field.
+ */
+export function parseColumnMap(spec: string): ColumnMap {
+  const map = new Map<string, SignatoryField>();
+  for (const pair of spec.split(",")) {
+    if (!pair.trim()) continue;
+    const at = pair.lastIndexOf("=");
+    const column = pair.slice(0, at).trim();
+    const field = pair.slice(at + 1).trim();
+    if (at < 0 || !column) throw new Error(`--map expects "Column=field", got "${pair.trim()}"`);
+    if (!(SIGNATORY_FIELDS as readonly string[]).includes(field)) {
+      throw new Error(`--map: unknown field "${field}" (fields: ${SIGNATORY_FIELDS.join(", ")})`);
+    }
+    map.set(columnKey(column), field as SignatoryField);
+  }
+  return map;
+}
+
+export interface ColumnMapping {
+  /** Field per column index; undefined for columns kept as unknown (`extra`). */
+  fields: (SignatoryField | undefined)[];
+  /** Columns that lost to another column meaning the same field. */
+  shadowed: { column: string; by: string; field: SignatoryField }[];
+}
+
+/** Decides what each header means; a `--map` entry beats every alias. */
+export function mapColumns(columns: readonly string[], overrides: ColumnMap = new Map()): ColumnMapping {
+  const winner = new Map<SignatoryField, { index: number; priority: number }>();
+  const candidates = columns.map((column, index) => {
+    const key = columnKey(column);
+    const override = overrides.get(key);
+    const hit: [SignatoryField, number] | undefined = override ? [override, -1] : ALIAS_INDEX.get(key);
+    if (!hit) return undefined;
+    const [field, priority] = hit;
+    const best = winner.get(field);
+    if (!best || priority < best.priority) winner.set(field, { index, priority });
+    return field;
+  });
+  const shadowed: ColumnMapping["shadowed"] = [];
+  const fields = candidates.map((field, index) => {
+    if (field === undefined) return undefined;
+    const best = winner.get(field)!;
+    if (best.index === index) return field;
+    shadowed.push({ column: columns[index], by: columns[best.index], field });
+    return undefined;
+  });
+  return { fields, shadowed };
+}

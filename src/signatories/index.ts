@@ -1,0 +1,135 @@
+/**
+ * Signatory lists (SPEC §4–5): read every file, check each row, merge,
+ * sort the Norwegian way, group for the renderers. Shared by `build`, the
+ * `signatories` commands and the sign-on server.
+ */
+import path from "node:path";
+import type { Reporter } from "../report/index.js";
+import { mapColumns, type ColumnMap, type ColumnMapping } from "./columns.js";
+import { SignatoryMerger, describeSignatory } from "./merge.js";
+import { readRows, UnreadableFile, type RawRow } from "./readers/index.js";
+import { describeIssues, signatoryRowSchema, type SignatoryRowInput } from "./schema.js";
+import { sortSignatories } from "./sort.js";
+import type { Signatory, SignatoryList } from "./types.js";
+
+export { COLUMN_ALIASES, SIGNATORY_FIELDS, columnKey, parseColumnMap, type ColumnMap, type SignatoryField } from "./columns.js";
+export { cleanText } from "./normalise.js";
+export { SIGNATORY_EXTENSIONS } from "./readers/index.js";
+export { checkOrgnr, describeIssues, signatoryRowSchema, type SignatoryRow, type SignatoryRowInput } from "./schema.js";
+export { collator, compareNorwegian, sortSignatories } from "./sort.js";
+export { WRITABLE_EXTENSIONS, neutraliseFormula, writeSignatories } from "./write.js";
+export { emptySignatoryList, type Signatory, type SignatoryList } from "./types.js";
+
+export interface SignatoryFile {
+  /** Absolute path. */
+  path: string;
+  /** A heading the renderers may group these signatories under. */
+  group?: string;
+}
+
+export interface LoadOptions {
+  /** Message file names are relative to this (default: the working directory). */
+  displayRoot?: string;
+  /** `--map`: column → field, beating the alias table. */
+  map?: ColumnMap;
+  /** Called before each file is read, for a progress line. */
+  onFile?: (file: string) => void;
+}
+
+/** Every signatory from `files`, checked, merged and sorted — persons without consent included. */
+export async function mergeSignatoryFiles(files: readonly SignatoryFile[], reporter: Reporter, options: LoadOptions = {}): Promise<Signatory[]> {
+  const merger = new SignatoryMerger(reporter);
+  for (const { path: absolute, group } of files) {
+    const file = displayName(options.displayRoot ?? process.cwd(), absolute);
+    options.onFile?.(file);
+    const toSignatory = rowReader(file, group, options.map, reporter);
+    try {
+      await readRows(absolute, (row) => {
+        const s = toSignatory(row);
+        if (s) merger.add(s);
+      });
+    } catch (error) {
+      if (!(error instanceof UnreadableFile)) throw error;
+      reporter.error(file, error.line ? { line: error.line, column: 1 } : undefined, error.message, "signatory-file");
+    }
+  }
+  merger.finish();
+  return sortSignatories(merger.signatories);
+}
+
+/** Turns the raw rows of one file into signatories, reporting bad rows and confusable columns. */
+function rowReader(file: string, group: string | undefined, map: ColumnMap | undefined, reporter: Reporter) {
+  // Every row of a CSV or XLSX shares one header array, so its mapping is worked out once.
+  let columns: readonly string[] | undefined;
+  let mapping: ColumnMapping = { fields: [], shadowed: [] };
+  return (row: RawRow): Signatory | undefined => {
+    if (row.columns !== columns) {
+      columns = row.columns;
+      mapping = mapColumns(columns, map);
+      for (const { column, by, field } of mapping.shadowed) {
+        reporter.info(file, { line: row.line, column: 1 }, `column "${column}" also means ${field}; using "${by}" (choose with --map "${column}=${field}")`, "signatory-column");
+      }
+    }
+    const input: Record<string, string | Record<string, string>> = {};
+    const extra: Record<string, string> = {};
+    for (let i = 0; i < row.cells.length; i++) {
+      const field = mapping.fields[i];
+      if (field) input[field] = row.cells[i];
+      else if (row.cells[i] !== "" && columns[i] !== undefined) extra[columns[i]] = row.cells[i];
+    }
+    input.extra = extra;
+    const result = signatoryRowSchema.safeParse(input as SignatoryRowInput);
+    if (!result.success) {
+      for (const text of describeIssues(result.error)) reporter.error(file, { line: row.line, column: 1 }, text, "signatory-row");
+      return undefined;
+    }
+    const s: Signatory = Object.assign(result.data, { source: { file, line: row.line } });
+    if (group !== undefined) s.group = group;
+    return s;
+  };
+}
+
+/** What renderers get: organisations and consenting persons named, the others counted. */
+export function groupSignatories(list: readonly Signatory[]): SignatoryList {
+  const organisations = list.filter((s) => s.type === "organisation");
+  const persons = list.filter((s) => s.type === "person" && s.publish);
+  return { organisations, persons, hiddenPersons: list.length - organisations.length - persons.length, total: list.length };
+}
+
+/** SPEC §5: whoever signed another version of the text is named, once, at their row. */
+export function checkVersions(list: readonly Signatory[], fingerprint: string, reporter: Reporter): void {
+  const current = fingerprint.trim().toLowerCase();
+  for (const s of list) {
+    if (s.version === undefined || s.version === current) continue;
+    reporter.warn(
+      s.source.file,
+      { line: s.source.line, column: 1 },
+      `${describeSignatory(s)} signed version ${s.version}, not this document's ${current}`,
+      "signatory-version",
+    );
+  }
+}
+
+/**
+ * The list a document shows, from its signatory files. Never throws on bad
+ * input: an unreadable file is one error, a bad row one error per problem,
+ * and the good rows are kept.
+ */
+export async function loadSignatories(
+  files: readonly SignatoryFile[],
+  reporter: Reporter,
+  options: LoadOptions & {
+    documentFingerprint?: string;
+    /** The document's language; names stay in Norwegian order whatever it is. */
+    lang?: "nb" | "nn" | "en";
+  } = {},
+): Promise<SignatoryList> {
+  const list = await mergeSignatoryFiles(files, reporter, options);
+  if (options.documentFingerprint) checkVersions(list, options.documentFingerprint, reporter);
+  return groupSignatories(list);
+}
+
+function displayName(root: string, absolute: string): string {
+  const relative = path.relative(root, absolute);
+  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative.split(path.sep).join("/") : absolute;
+}

@@ -1,0 +1,22 @@
+/**
+ * Text normalisation shared by every reader and the sign-on form: what two
+ * spellings of the same name must have in common before they are compared.
+ */
+
+// Most cells are plain Latin-1 without stray spaces; those are already NFC and
+// clean, and skipping `normalize` for them is what keeps a million rows fast.
+const NEEDS_WORK = /[^\x20-\x7e\u00a1-\u00ff]|^ | $| {2}/;
+const WHITESPACE = /\s+/g;
+// C0/C1 controls and zero-width characters left after whitespace is collapsed.
+const INVISIBLE = /[\x00-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]/g;
+
+/** NFC, whitespace collapsed to single spaces, trimmed, controls removed. */
+export function cleanText(value: string): string {
+  if (!NEEDS_WORK.test(value)) return value;
+  return value.normalize("NFC").replace(WHITESPACE, " ").replace(INVISIBLE, "").trim();
+}
+
+/** The form two cleaned values are compared in: case does not make another signatory. */
+export function foldCase(value: string): string {
+  return value.toLowerCase();
+}

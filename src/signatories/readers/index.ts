@@ -1,0 +1,37 @@
+/** Picks the reader by file extension; every reader reports rows to the same sink. */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { decode, readDelimited } from "./delimited.js";
+import { readJson, readYaml } from "./structured.js";
+import { UnreadableFile, type RowSink } from "./types.js";
+import { readXlsx } from "./xlsx.js";
+
+export { UnreadableFile, type RawRow, type RowSink } from "./types.js";
+
+const READERS: Record<string, (bytes: Buffer, sink: RowSink) => void | Promise<void>> = {
+  ".csv": readDelimited,
+  ".tsv": readDelimited,
+  ".txt": readDelimited,
+  ".xlsx": readXlsx,
+  ".yaml": (bytes, sink) => readYaml(decode(bytes), sink),
+  ".yml": (bytes, sink) => readYaml(decode(bytes), sink),
+  ".json": (bytes, sink) => readJson(decode(bytes), sink),
+};
+
+export const SIGNATORY_EXTENSIONS = Object.keys(READERS);
+
+/** Reads one file into `sink`; throws `UnreadableFile` when the file as a whole cannot be read. */
+export async function readRows(file: string, sink: RowSink): Promise<void> {
+  const extension = path.extname(file).toLowerCase();
+  const reader = READERS[extension];
+  if (!reader) {
+    throw new UnreadableFile(`cannot read "${extension || path.basename(file)}" files; use ${SIGNATORY_EXTENSIONS.join(", ")}`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new UnreadableFile(`cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  await reader(bytes, sink);
+}

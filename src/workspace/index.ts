@@ -1,0 +1,145 @@
+import { readFile, readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Root } from "mdast";
+import { parse as parseYaml } from "yaml";
+import { readFrontmatter } from "../parse/frontmatter.js";
+import { parseMarkdown } from "../parse/markdown.js";
+import type { Reporter } from "../report/index.js";
+import { blockFrontmatterSchema, type BlockFrontmatter } from "../schema/block.js";
+import { LANGS, type Lang } from "../schema/common.js";
+import { templateSchema, type TemplateDef } from "../schema/template.js";
+
+export interface Block {
+  id: string;
+  /** Path relative to the workspace root, for messages. */
+  file: string;
+  meta: BlockFrontmatter;
+  tree: Root;
+}
+
+export interface Workspace {
+  root: string;
+  /** Block id → its variants by language. */
+  blocks: Map<string, Map<Lang, Block>>;
+  templates: Map<string, TemplateDef & { name: string }>;
+}
+
+/** The installed package, whose `templates/` every workspace can use. */
+export const PACKAGE_ROOT = path.resolve(fileURLToPath(import.meta.url), "../../..");
+
+/** `x.en.md` is the English variant of block `x`; a plain `x.md` takes its language from frontmatter. */
+const VARIANT = new RegExp(`^(.*?)(?:\\.(${LANGS.join("|")}))?\\.md$`);
+
+/**
+ * Reads every block and template of a workspace. Bad files are reported and left
+ * out; the rest loads, so one broken block does not hide the others.
+ */
+export async function loadWorkspace(root: string, reporter: Reporter): Promise<Workspace> {
+  const absoluteRoot = path.resolve(root);
+  const [blocks, shipped, own] = await Promise.all([
+    loadBlocks(absoluteRoot, reporter),
+    absoluteRoot === PACKAGE_ROOT ? new Map() : loadTemplates(PACKAGE_ROOT, reporter),
+    loadTemplates(absoluteRoot, reporter),
+  ]);
+  // The shipped templates are always there; a workspace's own folder of the same name wins.
+  return { root: absoluteRoot, blocks, templates: new Map([...shipped, ...own]) };
+}
+
+async function loadBlocks(root: string, reporter: Reporter): Promise<Workspace["blocks"]> {
+  const dir = path.join(root, "demands");
+  const files = (await listFiles(dir)).filter((f) => f.endsWith(".md")).sort();
+  const loaded = await Promise.all(files.map((file) => loadBlock(root, file, reporter)));
+  const blocks: Workspace["blocks"] = new Map();
+  for (const block of loaded) {
+    if (!block) continue;
+    const variants = blocks.get(block.id) ?? new Map<Lang, Block>();
+    const twin = variants.get(block.meta.lang);
+    if (twin) {
+      reporter.error(block.file, { line: 1, column: 1 }, `block "${block.id}" (${block.meta.lang}) is defined twice; the other is ${twin.file}`, "duplicate-block");
+      continue;
+    }
+    variants.set(block.meta.lang, block);
+    blocks.set(block.id, variants);
+  }
+  return blocks;
+}
+
+export async function loadBlock(root: string, absoluteFile: string, reporter: Reporter): Promise<Block | undefined> {
+  const file = path.relative(root, absoluteFile);
+  const source = await readFile(absoluteFile, "utf8");
+  const { tree, frontmatter } = parseMarkdown(source);
+  const meta = readFrontmatter(file, frontmatter, blockFrontmatterSchema, reporter);
+  if (!meta) return undefined;
+  const relative = path.relative(path.join(root, "demands"), absoluteFile).split(path.sep).join("/");
+  const [, base, suffixLang] = VARIANT.exec(relative)!;
+  if (suffixLang && frontmatter && suffixLang !== meta.lang) {
+    reporter.warn(file, { line: 1, column: 1 }, `file name says "${suffixLang}" but lang is "${meta.lang}"; using "${suffixLang}"`, "block-lang");
+    meta.lang = suffixLang as Lang;
+  }
+  return { id: meta.id ?? base, file, meta, tree };
+}
+
+async function loadTemplates(root: string, reporter: Reporter): Promise<Workspace["templates"]> {
+  const dir = path.join(root, "templates");
+  const templates: Workspace["templates"] = new Map();
+  let names: string[] = [];
+  try {
+    names = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+  } catch {
+    return templates;
+  }
+  for (const name of names.sort()) {
+    const file = path.join("templates", name, "template.yaml");
+    let raw: unknown;
+    try {
+      raw = parseYaml(await readFile(path.join(root, file), "utf8")) ?? {};
+    } catch (error) {
+      reporter.error(file, positionOf(error), `bad YAML: ${(error as Error).message.split("\n")[0]}`, "yaml");
+      continue;
+    }
+    const result = templateSchema.safeParse(raw);
+    if (!result.success) {
+      for (const issue of result.error.issues) reporter.error(file, undefined, `${issue.path.join(".") || "template"}: ${issue.message}`, "template");
+      continue;
+    }
+    templates.set(name, { ...result.data, name });
+  }
+  return templates;
+}
+
+function positionOf(error: unknown) {
+  const pos = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+  return pos ? { line: pos.line, column: pos.col } : undefined;
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+}
+
+/** The workspace a folder belongs to: the nearest folder at or above it with `demands/` or `templates/`. */
+export async function findWorkspaceRoot(startDir: string): Promise<string> {
+  let dir = path.resolve(startDir);
+  for (;;) {
+    for (const marker of ["demands", "templates"]) {
+      if (await isDirectory(path.join(dir, marker))) return dir;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(startDir);
+    dir = parent;
+  }
+}
+
+async function isDirectory(p: string): Promise<boolean> {
+  try {
+    return (await stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,28 @@
+import { cp, mkdir, readdir } from "node:fs/promises";
+import path from "node:path";
+import { PACKAGE_ROOT } from "./index.js";
+
+/** The one example a new workspace gets, with the signatory files it names. */
+const EXAMPLE = ["documents/stotteerklaering-smertebehandling.md", "signatories/organisasjoner.csv", "signatories/personer.yaml"];
+
+/**
+ * Creates a workspace: the shipped block library and templates (to edit freely),
+ * one example document and its signatories, and an empty `out/`.
+ * Refuses a folder that has anything in it, so nothing is ever overwritten.
+ */
+export async function initWorkspace(dir: string): Promise<string[]> {
+  const existing = await readdir(dir).catch(() => []);
+  if (existing.length) throw new Error(`${dir} is not empty; init only creates new workspaces`);
+  for (const folder of ["documents", "demands", "signatories", "templates", "out"]) await mkdir(path.join(dir, folder), { recursive: true });
+  const copied: string[] = [];
+  for (const item of ["demands", "templates", ...EXAMPLE]) {
+    await cp(path.join(PACKAGE_ROOT, item), path.join(dir, item), { recursive: true, errorOnExist: true, force: false });
+    copied.push(...(await listed(path.join(dir, item))));
+  }
+  return copied;
+}
+
+async function listed(target: string): Promise<string[]> {
+  const entries = await readdir(target, { recursive: true, withFileTypes: true }).catch(() => undefined);
+  return entries ? entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)) : [target];
+}
