@@ -51,6 +51,8 @@ export async function main(rawArgs: string[], ctx: CliContext = processContext()
     const subs = await resolve(command.subCommands);
     const sub = subs[args[0]];
     if (!sub) {
+      // A command that runs itself takes the word as its own argument (`collect DOC.md` beside `collect export`).
+      if (command.run) break;
       ctx.err(`unknown command "${name} ${args[0]}"\n\n${await renderUsage(command)}`);
       return EXIT_USAGE;
     }

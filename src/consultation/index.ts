@@ -4,11 +4,15 @@ import type { Reporter } from "../report/index.js";
 import type { DocumentFrontmatter } from "../schema/document.js";
 import type { TemplateDef } from "../schema/template.js";
 import type { Workspace } from "../workspace/index.js";
+import { toString } from "mdast-util-to-string";
 import { reportDeadline } from "./deadline.js";
+import { PLACEHOLDERS } from "./scaffold.js";
 import { addNoCommentsSections, reportStraySections } from "./sections.js";
 
 export { chapterKey } from "./sections.js";
 export { daysBetween, DEADLINE_WARNING_DAYS } from "./deadline.js";
+export { readOutline, type Outline } from "./outline.js";
+export { PLACEHOLDERS, scaffoldHoringssvar, type ScaffoldOptions } from "./scaffold.js";
 
 export interface ConsultationInput {
   body: Root;
@@ -35,6 +39,7 @@ export function applyConsultation({ body, meta, template, labels, workspace, fil
     if (template?.kind === "consultation") reporter.error(file, lineOf(source, /^template:/), `template "${meta.template}" answers a consultation: add consultation: {title, issuer, …}`, "consultation");
     return;
   }
+  reportPlaceholders(body, meta, file, source, reporter);
   if (consultation.deadline) reportDeadline(consultation.deadline, today, file, lineOf(source, /^\s+deadline:/), reporter);
   if (!consultation.chapters.length) {
     if (consultation.noComments) reporter.warn(file, lineOf(source, /^\s+noComments:/), "noComments needs consultation.chapters: the chapter titles of the consulted document", "consultation");
@@ -48,6 +53,22 @@ export function applyConsultation({ body, meta, template, labels, workspace, fil
     return Boolean(variants && [...variants.values()].some((block) => block.meta.kind === "closing"));
   };
   addNoCommentsSections({ body, chapters: consultation.chapters, noCommentsText: labels.noComments, isClosing });
+}
+
+/** A scaffold's fill-in text must not be sent: warn at each one left. */
+function reportPlaceholders(body: Root, meta: DocumentFrontmatter, file: string, source: string, reporter: Reporter): void {
+  const texts = new Set(Object.values(PLACEHOLDERS).flatMap((p) => [p.summary, p.chapter, p.issuer, p.sender]));
+  for (const node of body.children) {
+    if (node.type !== "paragraph" || !texts.has(toString(node).trim())) continue;
+    const where = node.position?.start;
+    reporter.warn(file, where && { line: where.line, column: where.column }, "placeholder text from the scaffold is still here", "placeholder");
+  }
+  const fields = [meta.consultation?.issuer, ...meta.to.map((r) => r.name), ...(meta.from ?? []).map((s) => s.name)];
+  for (const value of new Set(fields)) if (value && texts.has(value)) reporter.warn(file, lineOf(source, new RegExp(escapeRegExp(value))), `fill in "${value}"`, "placeholder");
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** Line of the first frontmatter line matching `pattern`, for messages about a field. */

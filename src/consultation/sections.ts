@@ -10,7 +10,7 @@ import { didYouMean, type Reporter } from "../report/index.js";
 export function chapterKey(title: string): string {
   return title
     .normalize("NFC")
-    .replace(/^\s*(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.)\s+/, "")
+    .replace(/^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]+\.)\s+/, "")
     .replace(/\s+/g, " ")
     .replace(/[.:]+$/, "")
     .trim()

@@ -16,11 +16,40 @@ export interface DocxContent {
  * nothing here and named in `losses`, with everything else mammoth leaves out.
  */
 export async function readDocx(buffer: Buffer): Promise<DocxContent> {
-  const result = await mammoth.convertToHtml({ buffer }, { convertImage: mammoth.images.imgElement(async () => ({ src: "" })) });
+  const result = await mammoth.convertToHtml({ buffer }, { styleMap: STYLE_MAP, convertImage: mammoth.images.imgElement(async () => ({ src: "" })) });
   const tree = fromHtml(result.value, { fragment: true });
   const losses = [...scanLosses(buffer), ...result.messages.map((m) => m.message)];
   return { tree, losses };
 }
+
+/**
+ * The letter parts of a DOCX that opprop built (src/render/docx/styles.ts): the template
+ * and frontmatter make them again, so they are no block text. The title is a heading.
+ */
+const LETTER_STYLES = [
+  ["Letterhead", "Letterhead"],
+  ["Recipient", "Recipient"],
+  ["ReferenceLine", "Reference Line"],
+  ["Consultation", "Consultation Info"],
+  ["DocumentLabel", "Document Label"],
+  ["Closing", "Closing"],
+  ["Signature", "Signature"],
+  ["Signatory", "Signatory"],
+  ["SignatoryCompact", "Signatory List"],
+] as const;
+
+const STYLE_MAP = [
+  "p[style-name='Title'] => h1:fresh",
+  "p[style-name='Quote'] => blockquote > p:fresh",
+  "p[style-name='Bibliography'] => p:fresh",
+  "p[style-name='Table Text'] => p:fresh",
+  "p[style-name='Table Heading'] => p:fresh",
+  "p[style-name='List Continue'] => p:fresh",
+  "r[style-name='Strong'] => strong",
+  "r[style-name='Emphasis'] => em",
+  "r[style-name='HTML Code'] => code",
+  ...LETTER_STYLES.map(([, name]) => `p[style-name='${name}'] => !`),
+];
 
 /** What a paragraph of document.xml holds that mammoth drops or changes silently. */
 const LOSSES: { pattern: RegExp; describe: (n: number) => string }[] = [
@@ -42,20 +71,25 @@ function scanLosses(buffer: Buffer): string[] {
     return [];
   }
   const xml = files["word/document.xml"] ? strFromU8(files["word/document.xml"]) : "";
-  const counts = new Map<string, number>();
-  let section = "(before the first heading)";
+  // Aggregated per kind and section, in reading order: "2 images not imported (in section «Fakta»)".
+  const found = new Map<string, { loss: (typeof LOSSES)[number]; section: string; n: number }>();
+  let section = "before the first heading";
   for (const paragraph of xml.match(/<w:p[\s>][\s\S]*?<\/w:p>/g) ?? []) {
     const style = /<w:pStyle w:val="([^"]*)"/.exec(paragraph)?.[1] ?? "";
-    if (/^(heading|overskrift|title|tittel)/i.test(style)) section = `«${textOf(paragraph)}»`;
-    for (const { pattern, describe } of LOSSES) {
-      const n = paragraph.match(pattern)?.length ?? 0;
-      if (!n) continue;
-      const key = `${describe.name}\u0000${section}`;
-      counts.set(key, (counts.get(key) ?? 0) + n);
-      counts.set(`${LOSSES.indexOf(LOSSES.find((l) => l.pattern === pattern)!)}\u0000${section}`, (counts.get(`${LOSSES.findIndex((l) => l.pattern === pattern)}\u0000${section}`) ?? 0));
-    }
+    if (/^(heading|overskrift|title|tittel)/i.test(style)) section = `in section «${textOf(paragraph)}»`;
+    LOSSES.forEach((loss, index) => {
+      const n = paragraph.match(loss.pattern)?.length ?? 0;
+      if (!n) return;
+      const key = `${index}\u0000${section}`;
+      const entry = found.get(key) ?? { loss, section, n: 0 };
+      entry.n += n;
+      found.set(key, entry);
+    });
   }
-  const losses: string[] = [];
+  const losses = [...found.values()].map(({ loss, section, n }) => `${loss.describe(n)} (${section})`);
+  const letterIds = new Set<string>(LETTER_STYLES.map(([id]) => id));
+  const letterParts = [...xml.matchAll(/<w:pStyle w:val="([^"]*)"/g)].filter((m) => letterIds.has(m[1])).length;
+  if (letterParts) losses.push(`${plural(letterParts, "paragraph")} of letter parts (letterhead, recipients, references, closing, signatures, signatories) left out: the template and the frontmatter make them`);
   const hasHeaderText = Object.entries(files).some(([name, data]) => name !== "word/document.xml" && textOf(strFromU8(data)).trim());
   if (hasHeaderText) losses.push("page header and footer text not imported");
   return losses;

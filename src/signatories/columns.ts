@@ -83,32 +83,34 @@ export function parseColumnMap(spec: string): ColumnMap {
 }
 
 export interface ColumnMapping {
-  /** Field per column index; undefined for columns kept as unknown (`extra`). */
-  fields: (SignatoryField | undefined)[];
+  /** Column index per field, -1 when no column means it. */
+  index: Record<SignatoryField, number>;
+  /** Indexes of the columns kept as unknown (`extra`), including ones that lost a conflict. */
+  unknown: number[];
   /** Columns that lost to another column meaning the same field. */
   shadowed: { column: string; by: string; field: SignatoryField }[];
 }
 
 /** Decides what each header means; a `--map` entry beats every alias. */
 export function mapColumns(columns: readonly string[], overrides: ColumnMap = new Map()): ColumnMapping {
-  const winner = new Map<SignatoryField, { index: number; priority: number }>();
-  const candidates = columns.map((column, index) => {
+  const index = Object.fromEntries(SIGNATORY_FIELDS.map((field) => [field, -1])) as Record<SignatoryField, number>;
+  const priority = new Map<SignatoryField, number>();
+  const meaning = columns.map((column, i) => {
     const key = columnKey(column);
     const override = overrides.get(key);
     const hit: [SignatoryField, number] | undefined = override ? [override, -1] : ALIAS_INDEX.get(key);
-    if (!hit) return undefined;
-    const [field, priority] = hit;
-    const best = winner.get(field);
-    if (!best || priority < best.priority) winner.set(field, { index, priority });
-    return field;
+    if (hit && (index[hit[0]] < 0 || hit[1] < priority.get(hit[0])!)) {
+      index[hit[0]] = i;
+      priority.set(hit[0], hit[1]);
+    }
+    return hit?.[0];
   });
+  const unknown: number[] = [];
   const shadowed: ColumnMapping["shadowed"] = [];
-  const fields = candidates.map((field, index) => {
-    if (field === undefined) return undefined;
-    const best = winner.get(field)!;
-    if (best.index === index) return field;
-    shadowed.push({ column: columns[index], by: columns[best.index], field });
-    return undefined;
+  meaning.forEach((field, i) => {
+    if (field !== undefined && index[field] === i) return;
+    unknown.push(i);
+    if (field !== undefined) shadowed.push({ column: columns[i], by: columns[index[field]], field });
   });
-  return { fields, shadowed };
+  return { index, unknown, shadowed };
 }

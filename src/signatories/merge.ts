@@ -62,7 +62,7 @@ export class SignatoryMerger {
     const byOrgnr = s.orgnr ? this.index.get(`n\0${s.orgnr}`) : undefined;
     if (byOrgnr !== undefined) return byOrgnr;
     // Same name counts unless both carry orgnr and they differ: two bodies can share a name.
-    const byName = this.index.get(`o\0${foldCase(s.name)}`);
+    const byName = this.index.get(foldCase(`o\0${s.name}`));
     if (byName === undefined) return undefined;
     const other = this.signatories[byName].orgnr;
     return !other || !s.orgnr || other === s.orgnr ? byName : undefined;
@@ -74,11 +74,11 @@ export class SignatoryMerger {
       return;
     }
     if (s.orgnr) this.index.set(`n\0${s.orgnr}`, at);
-    const byName = `o\0${foldCase(s.name)}`;
+    const byName = foldCase(`o\0${s.name}`);
     if (!this.index.has(byName)) this.index.set(byName, at);
   }
 }
 
 function personKey(s: Signatory): string {
-  return `p\0${foldCase(s.name)}\0${foldCase(s.organisation ?? "")}`;
+  return foldCase(`p\0${s.name}\0${s.organisation ?? ""}`);
 }

@@ -20,19 +20,19 @@ const KEYED_CHARACTERS = [
   ..."æøåÆØÅäöüÄÖÜéèêëÉÈÊËáàÁÀóòôÓÒÔíìÍÌúùÚÙ",
 ];
 
-/** Character → one char whose code is its primary rank (equal at the first level = equal rank). */
-const WEIGHT = new Map<string, string>();
+/** Character → its primary rank (equal at the first level = equal rank). */
+const WEIGHT = new Map<string, number>();
 {
   const sorted = [...KEYED_CHARACTERS].sort(primary.compare);
   let rank = 1;
   sorted.forEach((c, i) => {
     if (i > 0 && primary.compare(sorted[i - 1], c) !== 0) rank++;
-    WEIGHT.set(c, String.fromCharCode(rank));
+    WEIGHT.set(c, rank);
   });
 }
 
 /** Two-letter sequences the collation treats as one letter ("aa", "Aa", "AA" = å). */
-const CONTRACTIONS = new Map<string, string>();
+const CONTRACTIONS = new Map<string, number>();
 for (const first of KEYED_CHARACTERS) {
   for (const second of "aAoOeE") {
     const pair = first + second;
@@ -42,21 +42,37 @@ for (const first of KEYED_CHARACTERS) {
   }
 }
 
+const CONTRACTION_STARTS = new Set([...CONTRACTIONS.keys()].map((pair) => pair[0]));
+
+/**
+ * Pairs that begin a contraction through canonical equivalence: "aå" is
+ * "a" + "a" + ring, so ICU reads it as å + ring. Names with them go to the collator.
+ */
+const UNKEYABLE = new Set(
+  [...CONTRACTION_STARTS].flatMap((first) =>
+    KEYED_CHARACTERS.filter((c) => c.normalize("NFD").length > 1 && CONTRACTIONS.has(first + c.normalize("NFD")[0])).map((c) => first + c),
+  ),
+);
+
+// Keys are built in a byte buffer and read out as Latin-1: ranks stay below 256,
+// and one native slice is much cheaper than a string grown character by character.
+let keyBuffer = Buffer.alloc(256);
+
 /** The primary-weight key of `text`, or undefined when it holds a character without a known weight. */
 export function primaryKey(text: string): string | undefined {
-  let key = "";
+  if (keyBuffer.length < text.length) keyBuffer = Buffer.alloc(text.length * 2);
+  let length = 0;
   for (let i = 0; i < text.length; i++) {
-    const pair = CONTRACTIONS.get(text.slice(i, i + 2));
-    if (pair) {
-      key += pair;
-      i++;
-      continue;
-    }
-    const weight = WEIGHT.get(text[i]);
+    const c = text[i];
+    const next = CONTRACTION_STARTS.has(c) ? text.slice(i, i + 2) : "";
+    if (UNKEYABLE.has(next)) return undefined;
+    const pair = CONTRACTIONS.get(next);
+    const weight = pair ?? WEIGHT.get(c);
     if (weight === undefined) return undefined;
-    key += weight;
+    if (pair) i++;
+    keyBuffer[length++] = weight;
   }
-  return key;
+  return keyBuffer.toString("latin1", 0, length);
 }
 
 interface Keyed {
@@ -76,10 +92,10 @@ export function compareNorwegian(a: string, b: string): number {
 
 /** Sorted by name, then organisation, then place; equal ones keep their input order. */
 export function sortSignatories(list: readonly Signatory[]): Signatory[] {
-  const keyed = list.map((s) => ({ s, name: { key: primaryKey(s.name), name: s.name } }));
+  const keyed = list.map((s) => ({ s, key: primaryKey(s.name), name: s.name }));
   keyed.sort(
     (a, b) =>
-      compareKeyed(a.name, b.name) ||
+      compareKeyed(a, b) ||
       collator.compare(a.s.organisation ?? "", b.s.organisation ?? "") ||
       collator.compare(a.s.place ?? "", b.s.place ?? ""),
   );

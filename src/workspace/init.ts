@@ -1,23 +1,33 @@
-import { cp, mkdir, readdir } from "node:fs/promises";
+import { cp, mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PACKAGE_ROOT } from "./index.js";
 
 /** The one example a new workspace gets, with the signatory files it names. */
 const EXAMPLE = ["documents/stotteerklaering-smertebehandling.md", "signatories/organisasjoner.csv", "signatories/personer.yaml"];
 
+export interface InitOptions {
+  /** A document to start from instead of the example, e.g. a høringssvar scaffold. */
+  document?: { path: string; content: string };
+}
+
 /**
  * Creates a workspace: the shipped block library and templates (to edit freely),
- * one example document and its signatories, and an empty `out/`.
+ * one example document and its signatories (or the given document), and an empty `out/`.
  * Refuses a folder that has anything in it, so nothing is ever overwritten.
  */
-export async function initWorkspace(dir: string): Promise<string[]> {
+export async function initWorkspace(dir: string, options: InitOptions = {}): Promise<string[]> {
   const existing = await readdir(dir).catch(() => []);
   if (existing.length) throw new Error(`${dir} is not empty; init only creates new workspaces`);
   for (const folder of ["documents", "demands", "signatories", "templates", "out"]) await mkdir(path.join(dir, folder), { recursive: true });
   const copied: string[] = [];
-  for (const item of ["demands", "templates", ...EXAMPLE]) {
+  for (const item of ["demands", "templates", ...(options.document ? [] : EXAMPLE)]) {
     await cp(path.join(PACKAGE_ROOT, item), path.join(dir, item), { recursive: true, errorOnExist: true, force: false });
     copied.push(...(await listed(path.join(dir, item))));
+  }
+  if (options.document) {
+    const target = path.join(dir, options.document.path);
+    await writeFile(target, options.document.content, { flag: "wx" });
+    copied.push(target);
   }
   return copied;
 }

@@ -15,12 +15,17 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
+/** Windows-1252 differs from Latin-1 only in 0x80–0x9F (€, „, “, –, Š, …). */
+const CP1252_HIGH = iconv.decode(Buffer.from(Array.from({ length: 32 }, (_, i) => 0x80 + i)), "windows-1252");
+
 export function decode(bytes: Buffer): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.toString("utf8", 3);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString("utf16le", 2);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return iconv.decode(bytes.subarray(2), "utf16-be");
-  // Bytes that are not valid UTF-8 are what Norwegian Excel writes: Windows-1252.
-  return isUtf8(bytes) ? bytes.toString("utf8") : iconv.decode(bytes, "windows-1252");
+  if (isUtf8(bytes)) return bytes.toString("utf8");
+  // Bytes that are not valid UTF-8 are what Norwegian Excel writes: Windows-1252. Node's
+  // native Latin-1 decoder plus the 32 differing characters is several times faster than iconv.
+  return bytes.toString("latin1").replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
 }
 
 /** The separator that occurs most often in the header line outside quotes; comma when none does. */

@@ -30,7 +30,9 @@ function emit(items: Item[], sink: RowSink): void {
 
 export function readYaml(text: string, sink: RowSink): void {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
+  // Failsafe: every scalar stays the text it was written as, so a fingerprint
+  // like 000123456789 or an orgnr is never turned into a number.
+  const doc = parseDocument(text, { lineCounter, schema: "failsafe" });
   const [problem] = doc.errors;
   if (problem) throw new UnreadableFile(problem.message.split("\n")[0], problem.linePos?.[0].line);
   const values = listOf(doc.toJS());
@@ -46,16 +48,15 @@ export function readYaml(text: string, sink: RowSink): void {
 /**
  * JSON.parse for speed (the yaml parser is far slower on big files), plus one
  * pass over the text for the line each item of the top-level array starts on.
- * The rarer `{"signatories": [...]}` form goes through the YAML reader, as JSON is YAML.
+ * Anything else goes through the YAML reader, as JSON is YAML: the
+ * `{"signatories": [...]}` form, and broken JSON, whose error then has a line.
  */
 export function readJson(text: string, sink: RowSink): void {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (error) {
-    const at = /position (\d+)/.exec((error as Error).message);
-    const line = at ? text.slice(0, Number(at[1])).split("\n").length : undefined;
-    throw new UnreadableFile(`invalid JSON: ${(error as Error).message}`, line);
+  } catch {
+    return readYaml(text, sink);
   }
   if (!Array.isArray(data)) return readYaml(text, sink);
   const lines = itemLines(text);

@@ -1,0 +1,16 @@
+import { assembleDocuments } from "/work/main/.tmp-pdfx/dist/build/index.js";
+import { render } from "/work/main/.tmp-pdfx/dist/render/pdf/index.js";
+import { Reporter } from "/work/main/.tmp-pdfx/dist/report/index.js";
+import fs from "fs";
+const rep = new Reporter();
+const [doc] = await assembleDocuments([process.argv[2] ?? "documents/stotteerklaering-smertebehandling.md"], rep, {});
+console.log(JSON.stringify(rep.messages));
+console.log(rep.messages.slice(0,10));
+let t = performance.now();
+const pdf = await render(doc, { reporter: rep, pdfStandard: process.argv[3] });
+console.log("ms", performance.now() - t, pdf.length);
+t = performance.now();
+const pdf2 = await render(doc, { reporter: rep, pdfStandard: process.argv[3] });
+console.log("ms", performance.now() - t, Buffer.compare(Buffer.from(pdf), Buffer.from(pdf2)));
+console.log(rep.messages.slice(0,10));
+fs.writeFileSync("/tmp/pdfx/seed.pdf", pdf);

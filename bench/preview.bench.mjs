@@ -1,0 +1,56 @@
+// Live preview: how long a rebuild takes after one block file is saved (ISSUE 7: ≤ 30 ms
+// for the seed statement). The work is what the server does on a save: stat the
+// workspace, re-parse the one changed block, assemble, render the page HTML.
+//
+//   npm run build && node bench/preview.bench.mjs
+//
+// Runs on a copy of the repo's documents, blocks and signatories in a temp folder, so
+// touching a block never changes the working tree. Median of RUNS rebuilds after two warm-ups.
+import { cpSync, mkdtempSync, rmSync, utimesSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createPreviewBuilder, pageHtml } from "../dist/preview/index.js";
+
+const ROOT = path.resolve(fileURLToPath(import.meta.url), "../..");
+const STATEMENT = "documents/stotteerklaering-smertebehandling.md";
+const TOUCHED = "demands/krav/stanse-avvikling.md";
+const RUNS = 25;
+
+export default async function run() {
+  const dir = mkdtempSync(path.join(tmpdir(), "opprop-bench-preview-"));
+  try {
+    for (const folder of ["demands", "documents", "signatories"]) cpSync(path.join(ROOT, folder), path.join(dir, folder), { recursive: true });
+    let started = performance.now();
+    const builder = await createPreviewBuilder(path.join(dir, STATEMENT), { today: "2026-11-25" });
+    const first = await builder.rebuild();
+    pageHtml(first);
+    const cold = performance.now() - started;
+    if (first.errors) throw new Error(`the statement has errors:\n${first.messages.join("\n")}`);
+
+    const samples = [];
+    for (let i = 0; i < RUNS + 2; i++) {
+      const when = new Date(Date.now() + (i + 1) * 1000);
+      utimesSync(path.join(dir, TOUCHED), when, when);
+      started = performance.now();
+      const state = await builder.rebuild();
+      pageHtml(state);
+      const ms = performance.now() - started;
+      if (builder.parsedLastTime() !== 1) throw new Error(`a rebuild parsed ${builder.parsedLastTime()} block files, expected 1`);
+      if (i >= 2) samples.push(ms);
+    }
+    samples.sort((a, b) => a - b);
+    const round = (ms) => Math.round(ms * 10) / 10;
+    return [
+      { name: "preview: first build of the statement", value: round(cold), unit: "ms", target: "" },
+      { name: "preview: rebuild after touching one block (median)", value: round(samples[Math.floor(samples.length / 2)]), unit: "ms", target: "≤ 30" },
+      { name: "preview: rebuild after touching one block (max)", value: round(samples.at(-1)), unit: "ms", target: "" },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const row of await run()) console.log(`${row.name}: ${row.value} ${row.unit}${row.target ? `  (target ${row.target})` : ""}`);
+}

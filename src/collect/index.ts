@@ -1,0 +1,3 @@
+export { createCollectServer, type CollectServerOptions } from "./server.js";
+export { exportSignatures, toSignatories } from "./export.js";
+export { openStore, type NewSignature, type Selection, type SignatureStore, type StoredSignature } from "./store.js";

@@ -1,0 +1,115 @@
+import { ExternalHyperlink, Footer, PageNumber, Paragraph, Tab, TextRun, type ParagraphChild } from "docx";
+import type { AssembledDocument } from "../../assemble/types.js";
+import { formatDate } from "../../i18n/index.js";
+import type { RenderOptions } from "../index.js";
+import { bodyBlocks, type Block, type BodyContext } from "./body.js";
+import { logoRun } from "./logo.js";
+import { signatoryBlocks } from "./signatories.js";
+import { STYLE } from "./styles.js";
+import { linkTarget, textRuns } from "./text.js";
+
+const tab = () => new TextRun({ children: [new Tab()] });
+const strong = (text: string) => textRuns(text, { style: STYLE.strong });
+const lineBreak = () => new TextRun({ break: 1 });
+const paragraph = (style: string, children: ParagraphChild[]) => new Paragraph({ style, children });
+/** Lines of one paragraph, separated by line breaks (an address block is one paragraph). */
+const lines = (...parts: ParagraphChild[][]) => parts.flatMap((part, index) => (index ? [lineBreak(), ...part] : part));
+
+/** The whole letter, in the order the HTML renderer shows it; the footer is separate. */
+export async function letterBlocks(doc: AssembledDocument, ctx: BodyContext, options: RenderOptions): Promise<Block[]> {
+  return [
+    ...(await letterhead(doc, options)),
+    ...recipients(doc),
+    referenceLine(doc),
+    ...consultation(doc),
+    ...title(doc),
+    ...bodyBlocks(ctx, doc.body.children),
+    ...closing(doc),
+    ...signatoryBlocks(doc),
+    ...sourceList(doc),
+  ];
+}
+
+async function letterhead(doc: AssembledDocument, options: RenderOptions): Promise<Paragraph[]> {
+  const { labels } = doc;
+  const blocks: Paragraph[] = [];
+  for (const sender of doc.meta.from) {
+    const logo = await logoRun(doc, sender, options);
+    if (logo) blocks.push(paragraph(STYLE.letterhead, [logo]));
+    const details = [sender.address, sender.orgnr && `${labels.orgnr} ${sender.orgnr}`].filter((value): value is string => Boolean(value));
+    blocks.push(paragraph(STYLE.letterhead, lines(strong(sender.name), ...details.map((value) => textRuns(value)))));
+  }
+  return blocks;
+}
+
+function recipients(doc: AssembledDocument): Paragraph[] {
+  return [
+    paragraph(STYLE.recipient, strong(doc.labels.to)),
+    ...doc.meta.to.map((r) => paragraph(STYLE.recipient, lines(textRuns(r.name), ...(r.address ? [textRuns(r.address)] : [])))),
+  ];
+}
+
+/** "Deres ref. / Vår ref. / Dato" as Norwegian letters have it: labels over values, lined up by tab stops. */
+function referenceLine(doc: AssembledDocument): Paragraph {
+  const { meta, labels } = doc;
+  const fields = [
+    meta.ref.theirs !== undefined && [labels.yourRef, meta.ref.theirs],
+    meta.ref.ours !== undefined && [labels.ourRef, meta.ref.ours],
+    [labels.date, meta.dateText],
+  ].filter((field): field is string[] => Array.isArray(field));
+  const row = (texts: string[], style?: string) => texts.flatMap((text, index) => [...(index ? [tab()] : []), ...textRuns(text, { style })]);
+  return paragraph(STYLE.referenceLine, [...row(fields.map(([label]) => label), STYLE.strong), lineBreak(), ...row(fields.map(([, value]) => value))]);
+}
+
+function consultation(doc: AssembledDocument): Paragraph[] {
+  const { meta, labels } = doc;
+  const c = meta.consultation;
+  if (!c) return [];
+  const line = (label: string, value: ParagraphChild[]) => paragraph(STYLE.consultation, [...strong(`${label}: `), ...value]);
+  return [
+    line(labels.consultation, c.url ? [new ExternalHyperlink({ link: linkTarget(c.url), children: textRuns(c.title, { style: STYLE.hyperlink }) })] : textRuns(c.title)),
+    line(labels.issuer, textRuns(c.ref ? `${c.issuer} (${c.ref})` : c.issuer)),
+    ...(c.deadline ? [line(labels.deadline, textRuns(formatDate(c.deadline, meta.lang)))] : []),
+  ];
+}
+
+function title(doc: AssembledDocument): Paragraph[] {
+  const label = doc.template.label[doc.meta.lang];
+  return [...(label ? [paragraph(STYLE.documentLabel, textRuns(label))] : []), paragraph(STYLE.title, textRuns(doc.meta.title))];
+}
+
+/** "Med vennlig hilsen", the sending organisations, and the people who sign for them. */
+function closing(doc: AssembledDocument): Paragraph[] {
+  if (!doc.template.closing) return [];
+  const { meta, labels } = doc;
+  return [
+    paragraph(STYLE.closing, lines(textRuns(labels.closing), ...meta.from.map((sender) => strong(sender.name)))),
+    ...meta.signature.map((person) => paragraph(STYLE.signature, lines(textRuns(person.name), ...(person.role ? [textRuns(person.role)] : [])))),
+  ];
+}
+
+/** "Kilder": numbered as the citations in the text ("[n]") number them. */
+function sourceList(doc: AssembledDocument): Paragraph[] {
+  if (!doc.sources.length) return [];
+  return [
+    paragraph(STYLE.headings[0], textRuns(doc.labels.sources)),
+    ...doc.sources.map((source) => {
+      const text = [source.title, source.publisher, source.date].filter(Boolean).join(". ");
+      const link = source.url ? [...textRuns(". "), new ExternalHyperlink({ link: linkTarget(source.url), children: textRuns(source.url, { style: STYLE.hyperlink }) })] : [];
+      return paragraph(STYLE.bibliography, [...textRuns(`[${source.number}]`), tab(), ...textRuns(text), ...link]);
+    }),
+  ];
+}
+
+/** Marks where the label puts the page numbers; control characters can never come from a label's words. */
+const PAGE_MARK = "\u0001";
+const PAGES_MARK = "\u0002";
+
+/** "Side X av Y" with real PAGE and NUMPAGES fields, and the version (fingerprint) at the right margin. */
+export function footer(doc: AssembledDocument): Footer {
+  const { labels } = doc;
+  const pageOf = labels.pageOf(PAGE_MARK, PAGES_MARK).split(/([\u0001\u0002])/).filter(Boolean);
+  // Each field gets a run of its own; literal text is always `text`, which docx never reads as a field name.
+  const runs = pageOf.flatMap((part) => (part === PAGE_MARK ? [new TextRun({ children: [PageNumber.CURRENT] })] : part === PAGES_MARK ? [new TextRun({ children: [PageNumber.TOTAL_PAGES] })] : textRuns(part)));
+  return new Footer({ children: [paragraph(STYLE.footer, [...runs, tab(), ...textRuns(`${labels.version} ${doc.fingerprint}`)])] });
+}

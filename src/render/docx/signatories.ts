@@ -1,0 +1,44 @@
+import { Paragraph } from "docx";
+import type { AssembledDocument } from "../../assemble/types.js";
+import type { Signatory } from "../../signatories/types.js";
+import { STYLE } from "./styles.js";
+import { textRuns } from "./text.js";
+
+/**
+ * Up to this many names a list is one paragraph per signatory, easy to edit. A longer
+ * list (a petition with tens of thousands of names) is set as running text, many
+ * signatories to a paragraph: one paragraph per name would cost docx seconds and
+ * hundreds of megabytes at 100,000 names, and give a document of thousands of pages.
+ */
+const ONE_PER_LINE_UP_TO = 1000;
+const NAMES_PER_COMPACT_PARAGRAPH = 100;
+
+/** The signatory section: organisations, then named persons, then the count of unnamed ones. */
+export function signatoryBlocks(doc: AssembledDocument): Paragraph[] {
+  const { signatories, labels } = doc;
+  if (!doc.template.signatories || !signatories.total) return [];
+  const heading = (level: 0 | 1, text: string) => new Paragraph({ style: STYLE.headings[level], children: textRuns(text) });
+  const blocks = [heading(0, labels.signatories)];
+  if (signatories.organisations.length) blocks.push(heading(1, labels.organisations), ...nameParagraphs(signatories.organisations));
+  if (signatories.persons.length || signatories.hiddenPersons) blocks.push(heading(1, labels.persons), ...nameParagraphs(signatories.persons));
+  if (signatories.hiddenPersons) blocks.push(new Paragraph({ style: STYLE.signatory, children: textRuns(labels.hiddenPersons(signatories.hiddenPersons)) }));
+  return blocks;
+}
+
+/**
+ * "Name — role, organisation, place". Only these fields: e-mail, phone and any other
+ * column a list brings along are for contact and never reach a document.
+ */
+export function describeSignatory(s: Signatory): string {
+  return [s.name, [s.role, s.organisation, s.place].filter(Boolean).join(", ")].filter(Boolean).join(" — ");
+}
+
+function nameParagraphs(list: Signatory[]): Paragraph[] {
+  if (list.length <= ONE_PER_LINE_UP_TO) return list.map((s) => new Paragraph({ style: STYLE.signatory, children: textRuns(describeSignatory(s)) }));
+  const paragraphs: Paragraph[] = [];
+  for (let i = 0; i < list.length; i += NAMES_PER_COMPACT_PARAGRAPH) {
+    const text = list.slice(i, i + NAMES_PER_COMPACT_PARAGRAPH).map(describeSignatory).join("; ");
+    paragraphs.push(new Paragraph({ style: STYLE.signatoryCompact, children: textRuns(text) }));
+  }
+  return paragraphs;
+}

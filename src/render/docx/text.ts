@@ -1,0 +1,39 @@
+import { TextRun, type IRunOptions } from "docx";
+
+/**
+ * Characters XML 1.0 cannot carry at all: C0 controls other than tab, line feed and
+ * carriage return, unpaired surrogates, and U+FFFE/U+FFFF. Word refuses a file that
+ * holds one, so they are removed from every string before it reaches docx.
+ */
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function xmlSafe(value: string): string {
+  return value.replace(XML_INVALID, "");
+}
+
+/**
+ * A hyperlink's address as a relationship target, which OPC wants to be a URI: spaces and
+ * other raw characters are percent-encoded (normalised by URL when the address is
+ * absolute), so no reader of the package has to guess.
+ */
+export function linkTarget(url: string): string {
+  const cleaned = xmlSafe(url).trim();
+  try {
+    return new URL(cleaned).href;
+  } catch {
+    return encodeURI(cleaned);
+  }
+}
+
+export type RunStyle = Omit<IRunOptions, "text" | "children" | "break">;
+
+/**
+ * Text as docx runs: the one way text enters the document. The string is data
+ * (docx escapes it); a line feed in data, such as a multi-line address, becomes a
+ * line break rather than a character Word would show as a space.
+ */
+export function textRuns(value: string, style: RunStyle = {}): TextRun[] {
+  return xmlSafe(value)
+    .split(/\r?\n/)
+    .map((line, index) => new TextRun({ ...style, text: line, break: index > 0 ? 1 : undefined }));
+}

@@ -1,0 +1,144 @@
+/**
+ * The Typst template, as a TS string so that it ships inside dist/. It reads the
+ * document as JSON from `sys.inputs.doc` (see data.ts) and walks it with one
+ * function per node type; user text is only ever a string value, never markup.
+ */
+export const TEMPLATE = String.raw`
+#let d = json(bytes(sys.inputs.doc))
+#let PAGE = "\u{E000}"
+#let PAGES = "\u{E001}"
+#let accent = rgb(d.style.headingColor)
+
+#set document(title: d.title, author: d.author, date: auto)
+#set page(paper: "a4", margin: (x: 2.5cm, top: 2.2cm, bottom: 2.5cm), footer: context {
+  set text(size: 0.8em, fill: luma(80))
+  let page-of = d.footer.pageOf.replace(PAGE, str(counter(page).get().first())).replace(PAGES, str(counter(page).final().first()))
+  page-of + h(1fr) + d.footer.version
+})
+#set text(font: d.style.font, size: d.style.size * 1pt, lang: d.lang, region: d.region, hyphenate: true)
+#set par(leading: 0.6em, spacing: 1em)
+#show heading: set text(fill: accent, hyphenate: false)
+#show heading.where(level: 1): set text(size: 1.5em)
+#show heading.where(level: 2): set text(size: 1.2em)
+#show heading: set block(above: 1.4em, below: 0.8em)
+#show link: set text(fill: accent, hyphenate: false)
+#show raw: set text(hyphenate: false)
+
+// One function per node type of data.ts's PdfNode; r renders a child node.
+#let inline(n, r) = n.at("children", default: ()).map(r).join()
+#let blocks(n, r) = n.at("children", default: ()).map(r).join(parbreak())
+#let list-item(n, r) = blocks(n, r)
+#let table-cell(n, r) = inline(n, r)
+#let table-row(n, r) = n.children.map(r)
+#let table-of(n, r) = {
+  let rows = n.children.map(row => table-row(row, r))
+  let cols = calc.max(..rows.map(row => row.len()))
+  let pad(row) = row + range(cols - row.len()).map(_ => [])
+  let align-of(a) = if a == "center" { center } else if a == "right" { right } else { left }
+  table(
+    columns: cols,
+    align: range(cols).map(i => align-of(n.align.at(i, default: none))),
+    stroke: 0.5pt + luma(150),
+    table.header(..pad(rows.first()).map(strong)),
+    ..rows.slice(1).map(pad).flatten(),
+  )
+}
+#let list-of(n, r) = if n.ordered {
+  enum(start: n.start, tight: n.tight, numbering: "1.", ..n.children.map(i => enum.item(r(i))))
+} else {
+  list(tight: n.tight, ..n.children.map(i => list.item(r(i))))
+}
+#let footnote-of(n, r) = {
+  let name = label("fn-" + n.id)
+  // The first reference carries the text; later ones point back to it.
+  if "children" in n [#footnote(blocks(n, r))#name] else { footnote(name) }
+}
+#let handlers = (
+  root: blocks,
+  paragraph: inline,
+  heading: (n, r) => heading(level: n.depth, inline(n, r)),
+  emphasis: (n, r) => emph(inline(n, r)),
+  strong: (n, r) => strong(inline(n, r)),
+  delete: (n, r) => strike(inline(n, r)),
+  inlineCode: (n, r) => raw(n.value),
+  code: (n, r) => raw(n.value, block: true),
+  "break": (n, r) => linebreak(),
+  thematicBreak: (n, r) => line(length: 100%, stroke: 0.5pt + luma(150)),
+  blockquote: (n, r) => quote(block: true, blocks(n, r)),
+  list: list-of,
+  listItem: list-item,
+  table: table-of,
+  tableRow: table-row,
+  tableCell: table-cell,
+  link: (n, r) => link(n.url, inline(n, r)),
+  footnote: footnote-of,
+  citation: (n, r) => link(label("source-" + str(n.number)), "[" + str(n.number) + "]"),
+)
+#let render(n) = if type(n) == str { n } else { handlers.at(n.type)(n, render) }
+
+// Long name lists: one string per run of lines, laid out in columns (see data.ts).
+// Names are never hyphenated.
+#let name-columns(list) = columns(list.columns, gutter: 1.5em, {
+  set text(size: 0.9em, hyphenate: false)
+  set par(spacing: 0.6em)
+  for run in list.runs { text(run); parbreak() }
+})
+
+#for s in d.letterhead {
+  if s.logo != none { block(below: 0.6em, image(bytes(s.logo.bytes), alt: s.logo.alt, height: 1.5cm)) }
+  block(below: 1.2em, { text(size: 1.15em, fill: accent, strong(s.name)); for l in s.lines { linebreak(); l } })
+}
+
+#block(below: 1.2em, {
+  text(size: 0.85em, fill: luma(80), d.to.label)
+  for rec in d.to.recipients {
+    block(above: 0.5em, { strong(rec.name); if rec.address != none { linebreak(); rec.address } })
+  }
+})
+
+#grid(columns: 2, column-gutter: 1em, row-gutter: 0.5em, ..d.refs.flatten())
+
+#if d.consultation != none { block(above: 1em, d.consultation.join(linebreak())) }
+
+#v(1.2em)
+#if d.label != none { block(below: 0.4em, text(fill: accent, size: 0.95em, upper(d.label))) }
+#heading(level: 1, d.title)
+
+#render((type: "root", children: d.body))
+
+#if d.closing != none {
+  v(1em)
+  block(breakable: false, {
+    d.closing.text
+    for s in d.closing.senders { parbreak(); strong(s) }
+    if d.closing.signature.len() > 0 {
+      v(1.5em)
+      grid(columns: d.closing.signature.len(), column-gutter: 3em,
+        ..d.closing.signature.map(s => { s.name; if s.role != none { linebreak(); text(size: 0.9em, s.role) } }))
+    }
+  })
+}
+
+#if d.signatories != none {
+  let s = d.signatories
+  heading(level: 2, s.heading)
+  if s.organisations != none {
+    heading(level: 3, s.organisations.heading)
+    name-columns(s.organisations)
+  }
+  if s.persons != none {
+    heading(level: 3, s.persons.heading)
+    name-columns(s.persons)
+    if s.hidden != none { par(s.hidden) }
+  }
+}
+
+#if d.sources != none {
+  heading(level: 2, d.sources.heading)
+  enum(numbering: "[1]", ..d.sources.items.map(s => enum.item(s.number, {
+    [#metadata(s.number)#label("source-" + str(s.number))]
+    s.text
+    if s.url != none { [. ]; link(s.url) }
+  })))
+}
+`;

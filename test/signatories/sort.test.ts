@@ -1,0 +1,31 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { collator, compareNorwegian, sortSignatories, type Signatory } from "../../src/signatories/index.js";
+
+const sign = (name: string, organisation?: string): Signatory => ({ type: "person", name, organisation, publish: true, source: { file: "x", line: 1 }, extra: {} });
+
+describe("Norwegian order", () => {
+  it("puts Æ, Ø, Å last and in that order, with Aa as Å", () => {
+    const names = ["Åse", "Øystein", "Ærle", "Zahl", "Aasen", "Berg", "Ødegård", "Anne", "ærlig", "Ås", "Ørsta", "Ändra"];
+    expect(sortSignatories(names.map((n) => sign(n))).map((s) => s.name)).toEqual([
+      // Ä files as Æ, Ö as Ø; "Aasen" is "Åsen", after "Åse".
+      "Anne", "Berg", "Zahl", "Ändra", "Ærle", "ærlig", "Ødegård", "Ørsta", "Øystein", "Ås", "Åse", "Aasen",
+    ]);
+  });
+
+  it("sorts equal names by organisation and otherwise keeps input order", () => {
+    const list = [sign("Kari", "Øst"), sign("Kari", "Vest"), sign("Kari", "Vest")];
+    list[2].source.line = 2;
+    expect(sortSignatories(list).map((s) => [s.organisation, s.source.line])).toEqual([["Vest", 1], ["Vest", 2], ["Øst", 1]]);
+  });
+
+  // The fast primary keys must order exactly as ICU's "nb" collation does.
+  it("agrees with Intl.Collator('nb') on any string", () => {
+    const alphabet = fc.constantFrom(..."aAbeEoOzZæÆøØåÅäöüé -'.,&()/0912\u0301\u00a0ß".split(""), "aa", "Aa", "AA", "aA");
+    const text = fc.array(alphabet, { maxLength: 8 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(text, text, (a, b) => Math.sign(compareNorwegian(a, b)) === Math.sign(collator.compare(a, b))),
+      { numRuns: 20000 },
+    );
+  });
+});
