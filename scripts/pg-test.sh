@@ -17,7 +17,8 @@ as_owner() {
 
 case "${1:-}" in
   start)
-    dir=$(mktemp -d "${TMPDIR:-/tmp}/opprop-pg.XXXXXX")
+    # In /tmp, not $TMPDIR: the postgres user must be able to reach it.
+    dir=$(mktemp -d /tmp/opprop-pg.XXXXXX)
     chmod 755 "$dir"
     [ "$(id -u)" = 0 ] && chown postgres "$dir"
     # A free port: bind port 0 and read back what the kernel chose.
@@ -25,7 +26,7 @@ case "${1:-}" in
     as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
       { cat "$dir/initdb.log" >&2; exit 1; }
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=200" start >/dev/null ||
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=200 -c shared_buffers=32MB -c dynamic_shared_memory_type=mmap" start >/dev/null ||
       { cat "$dir/server.log" >&2; exit 1; }
     echo "postgres://postgres@127.0.0.1:$port/postgres $dir"
     ;;

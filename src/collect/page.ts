@@ -8,6 +8,7 @@ import type { Element, ElementContent } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
 import type { AssembledDocument } from "../assemble/types.js";
+import { languageTag } from "../i18n/index.js";
 import { documentToHast } from "../render/html/index.js";
 import { STYLESHEET } from "../render/html/style.js";
 import type { Reporter } from "../report/index.js";
@@ -84,7 +85,8 @@ export function signPage(input: SignPageInput): string {
   // Every template shows the list here, even one whose letters carry no signatory list.
   const shown = { ...doc, template: { ...doc.template, signatories: true }, signatories };
   const article = documentToHast(shown, { reporter: input.reporter }).children as ElementContent[];
-  return page(doc.meta.title, "nb", [...article, signForm(input)]);
+  // The form speaks Norwegian; the letter keeps its own language for screen readers.
+  return page(doc.meta.title, "nb", [h("div", { lang: languageTag(doc.meta.lang) }, article), signForm(input)]);
 }
 
 function text(name: string, label: string, values: FormValues, extra: Record<string, unknown> = {}, hint?: string): ElementContent[] {

@@ -72,12 +72,14 @@ export async function openPostgresStore(url: string): Promise<SignatureStore> {
 
   return {
     async add(s: NewSignature) {
-      const result = await pool.query(
-        `INSERT INTO signatures (id, document, dedupe_key, type, name, organisation, role, orgnr, place, email, publish, version, signed_at, confirmed, approved, confirm_token, withdraw_token)
+      // Named: each connection parses and plans the insert once, not per sign-on.
+      const result = await pool.query({
+        name: "add-signature",
+        text: `INSERT INTO signatures (id, document, dedupe_key, type, name, organisation, role, orgnr, place, email, publish, version, signed_at, confirmed, approved, confirm_token, withdraw_token)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
          ON CONFLICT (document, dedupe_key) DO NOTHING`,
-        [s.id, s.document, s.dedupeKey, s.type, s.name, s.organisation ?? null, s.role ?? null, s.orgnr ?? null, s.place ?? null, s.email, s.publish, s.version, s.signedAt, s.confirmed, s.approved, s.confirmTokenHash ?? null, s.withdrawTokenHash],
-      );
+        values: [s.id, s.document, s.dedupeKey, s.type, s.name, s.organisation ?? null, s.role ?? null, s.orgnr ?? null, s.place ?? null, s.email, s.publish, s.version, s.signedAt, s.confirmed, s.approved, s.confirmTokenHash ?? null, s.withdrawTokenHash],
+      });
       return result.rowCount === 1;
     },
     confirm: (tokenHash) => changed("UPDATE signatures SET confirmed = TRUE WHERE confirm_token = $1", tokenHash),

@@ -1,10 +1,10 @@
 import type { Root, RootContent } from "mdast";
+import { toString } from "mdast-util-to-string";
 import type { Labels } from "../i18n/index.js";
 import type { Reporter } from "../report/index.js";
 import type { DocumentFrontmatter } from "../schema/document.js";
 import type { TemplateDef } from "../schema/template.js";
 import type { Workspace } from "../workspace/index.js";
-import { toString } from "mdast-util-to-string";
 import { reportDeadline } from "./deadline.js";
 import { PLACEHOLDERS } from "./scaffold.js";
 import { addNoCommentsSections, reportStraySections } from "./sections.js";

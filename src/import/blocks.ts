@@ -124,16 +124,21 @@ function footnotesUsed(nodes: RootContent[], definitions: Map<string, FootnoteDe
   return used;
 }
 
+/** Norwegian demands are written "Å stanse …" ("to stop …"). */
+const DEMAND = /^Å\s/i;
 const SOURCES_TITLE = /^(kilder|kjelder|referanser|litteratur|sources|references)\b/i;
 
 /**
- * A guess the author corrects in the frontmatter: a numbered list of "Å …" items is
- * a list of demands, a source list or number-heavy text is a fact, the rest argues.
+ * A guess the author corrects in the frontmatter: a numbered list of "Å …" items (or
+ * only "Å …" paragraphs) is a demand, a source list or number-heavy text is a fact,
+ * the rest argues.
  */
 export function guessKind(title: string, nodes: RootContent[]): BlockKind {
   if (SOURCES_TITLE.test(title.trim())) return "fact";
   const items = nodes.flatMap((node) => (node.type === "list" && node.ordered ? node.children.map((item) => toString(item).trim()) : []));
-  if (items.length && items.filter((item) => /^Å\s/i.test(item)).length * 2 >= items.length) return "demand";
+  if (items.length && items.filter((item) => DEMAND.test(item)).length * 2 >= items.length) return "demand";
+  const paragraphs = nodes.filter((node) => node.type === "paragraph").map((node) => toString(node).trim());
+  if (!items.length && paragraphs.length && paragraphs.every((text) => DEMAND.test(text))) return "demand";
   const words = nodes.map((node) => toString(node)).join(" ").split(/\s+/).filter(Boolean);
   const numeric = words.filter((word) => /\d/.test(word)).length;
   if (numeric >= 3 && numeric / words.length >= 0.05) return "fact";

@@ -60,6 +60,9 @@ export async function importDocx(docxPath: string, reporter: Reporter, options: 
     return [];
   }
 
+  if (!path.resolve(options.outDir).split(path.sep).includes("demands")) {
+    reporter.warn(show(options.outDir), undefined, "is not inside a demands/ folder, where documents look for blocks", "import");
+  }
   const files = fileNames(blocks, options.outDir);
   const existing = (await Promise.all(files.map(async (file) => ((await exists(file)) ? file : undefined)))).filter((f): f is string => Boolean(f));
   if (existing.length && !options.force) {
@@ -100,7 +103,11 @@ export function slug(title: string): string {
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
-    .replace(/^(.{1,60})(-.*)?$/, (whole, start: string) => (whole.length > 60 ? start.replace(/-[^-]*$/, "") : whole));
+    .replace(/^.{61,}$/, (long) => {
+      // Cut at the last word boundary within 60 characters, or hard at 60 when there is none.
+      const boundary = long.slice(0, 61).lastIndexOf("-");
+      return long.slice(0, boundary > 0 ? boundary : 60);
+    });
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -346,3 +346,26 @@ describe("request limits (sqlite)", () => {
     }
   });
 });
+
+describe("the repository's example documents", () => {
+  test("each one is served as a sign-on page in its own language", async () => {
+    const examples = ["stotteerklaering-smertebehandling.md", "stotteerklaering-smertebehandling.en.md", "horingssvar-veileder-smerteklinikker.md"];
+    for (const name of examples) {
+      const example = await fixtureDocument(`${import.meta.dirname}/../../documents/${name}`);
+      const store = await stores.list[0].open();
+      const server = await listen({ doc: example, store });
+      try {
+        const page = await new Visitor(server.url).get("/");
+        expect(page.status).toBe(200);
+        const wrapper = elements(page.text).find((e) => e.tagName === "div" && e.properties.lang);
+        expect(wrapper?.properties.lang).toBe({ nb: "nb-NO", nn: "nn-NO", en: "en-GB" }[example.meta.lang]);
+        expect(pageText(page.text)).toContain(example.meta.title);
+        expect(pageText(page.text)).toContain(example.fingerprint);
+        expectNoInjectedMarkup(page.text);
+      } finally {
+        await server.app.close();
+        await store.close();
+      }
+    }
+  });
+});

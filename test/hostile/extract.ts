@@ -141,13 +141,13 @@ export function visible(text: string): string {
 /**
  * The form in which an expected value and a format's extracted text are compared: whitespace
  * runs are one space (layout adds line breaks); PDF lines wrap, and may hyphenate, anywhere
- * in a long name, so PDF text is compared without any whitespace. C1 controls (a layout may
+ * in a long name, so PDF text is compared without any whitespace or hyphens. C1 controls (a layout may
  * break a line at U+0085) and U+FFFD, a parser's stand-in for what a format cannot hold (a
  * lone surrogate, a NUL), are left out on both sides; control characters in html and md
  * output are checked for on their own.
  */
 export function comparable(format: string, text: string): string {
   const seen = visible(text).replace(/[\u0080-\u009f\ufffd]/g, "");
-  if (format === "pdf") return seen.replace(/-?\n/g, "").replace(/\s+/g, "");
+  if (format === "pdf") return seen.replace(/[\s\u00ad-]+/g, "");
   return seen.replace(/\s+/g, " ").trim();
 }

@@ -21,7 +21,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { assembleDocuments } from "../../src/build/index.js";
-import { guessLang, importDocx } from "../../src/import/index.js";
+import { guessKind, guessLang, importDocx, slug } from "../../src/import/index.js";
 import { parseMarkdown } from "../../src/parse/markdown.js";
 import { render } from "../../src/render/index.js";
 import { formatMessage, Reporter } from "../../src/report/index.js";
@@ -197,5 +197,27 @@ describe("guessLang", () => {
     expect(guessLang("Vi er uroa fordi pasientane ikkje får hjelp, og kva skjer no?")).toBe("nn");
     expect(guessLang("We are worried that the patients do not get the help they need.")).toBe("en");
     expect(guessLang("")).toBe("nb");
+  });
+});
+
+describe("guessKind and slug", () => {
+  const paragraph = (text: string) => ({ type: "paragraph" as const, children: [{ type: "text" as const, value: text }] });
+  const ordered = (...items: string[]) => ({ type: "list" as const, ordered: true, children: items.map((text) => ({ type: "listItem" as const, children: [paragraph(text)] })) });
+
+  it("guesses demands from Å-items, facts from sources and numbers, arguments otherwise", () => {
+    expect(guessKind("Krav", [ordered("Å stanse", "Å sikre", "Et møte")])).toBe("demand");
+    expect(guessKind("Krav", [ordered("Stanse", "Sikre", "Å møte")])).toBe("argument");
+    expect(guessKind("Stanse avviklingen", [paragraph("Å stanse avviklingen av tilbudet.")])).toBe("demand");
+    expect(guessKind("Kilder", [paragraph("Faktablad.")])).toBe("fact");
+    expect(guessKind("Tall", [paragraph("30 prosent, 400 000 mennesker og 7,4 årsverk i 2023.")])).toBe("fact");
+    expect(guessKind("Hverdagen", [paragraph("For mange handler dette om å klare en vanlig dag.")])).toBe("argument");
+  });
+
+  it("makes file names from titles, cutting long ones at a word", () => {
+    expect(slug("Å stanse avviklingen")).toBe("a-stanse-avviklingen");
+    expect(slug("Økonomi & ressurser – 2026")).toBe("okonomi-ressurser-2026");
+    const long = slug("Behandlingstilbudet til mennesker med langvarige og sammensatte smerter må ikke svekkes");
+    expect(long).toBe("behandlingstilbudet-til-mennesker-med-langvarige-og");
+    expect(slug("***")).toBe("");
   });
 });

@@ -141,7 +141,7 @@ const INLINE_HANDLERS: { [K in PhrasingContent["type"]]?: InlineHandler<NodeOf<K
 
 function imageAsText(node: Nodes, alt: string, place: Place, marks: Marks): ParagraphChild[] {
   const start = node.position?.start;
-  place.ctx.reporter.warn(place.ctx.doc.file, start && { line: start.line, column: start.column }, "images in the text are not embedded in DOCX; its alt text is shown instead", "docx-image");
+  place.ctx.reporter.warn(place.ctx.doc.file, start && { line: start.line, column: start.column }, "images in the text are not embedded in DOCX; the alt text is shown instead", "docx-image");
   return alt ? textRuns(`[${alt}]`, runStyle(marks)) : [];
 }
 

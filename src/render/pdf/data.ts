@@ -47,14 +47,12 @@ const signatoryLine = (s: Signatory): string => [s.name, [s.role, s.organisation
 /** Everything the Typst template shows, as plain JSON data. */
 export async function documentData(doc: AssembledDocument, options: RenderOptions) {
   const { meta, labels, signatories, template } = doc;
-  const [year, month, day] = meta.date.split("-").map(Number);
   const showSignatories = template.signatories && signatories.total > 0;
   return {
     lang: meta.lang,
     region: languageTag(meta.lang).split("-")[1],
     title: meta.title,
     author: meta.from.map((s) => s.name),
-    date: { year, month, day },
     style: { font: fontFor(template.style.font), size: template.style.fontSize, headingColor: template.style.headingColor },
     letterhead: await Promise.all(
       meta.from.map(async (s) => ({ name: s.name, logo: await logoOf(doc, s, options), lines: [s.address, s.orgnr ? `${labels.orgnr} ${s.orgnr}` : undefined].filter(Boolean) })),

@@ -16,13 +16,8 @@ function sharedCompiler(): NodeCompiler {
   return compiler;
 }
 
-interface Diagnostic {
-  message?: string;
-  severity?: string;
-}
-
 const messagesOf = (error: { shortDiagnostics: unknown[] } | null): string[] =>
-  (error?.shortDiagnostics ?? []).map((d) => (d as Diagnostic).message ?? String(d));
+  (error?.shortDiagnostics ?? []).map((d) => (d as { message?: string }).message ?? String(d));
 
 /** Seconds since the epoch at midnight UTC of the document's date: the same date gives the same bytes. */
 const timestampOf = (isoDay: string): number => Date.parse(`${isoDay}T00:00:00Z`) / 1000;

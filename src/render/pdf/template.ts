@@ -113,7 +113,7 @@ export const TEMPLATE = String.raw`
     for s in d.closing.senders { parbreak(); strong(s) }
     if d.closing.signature.len() > 0 {
       v(1.5em)
-      grid(columns: d.closing.signature.len(), column-gutter: 3em,
+      grid(columns: calc.min(d.closing.signature.len(), 3), column-gutter: 3em, row-gutter: 1.2em,
         ..d.closing.signature.map(s => { s.name; if s.role != none { linebreak(); text(size: 0.9em, s.role) } }))
     }
   })

@@ -194,6 +194,15 @@ describe("PDF renderer", () => {
     expect(reporter.messages.filter((m) => m.rule === "pdf-engine")).toEqual([]);
   });
 
+  it("warns about a template font it cannot find, and still renders", async () => {
+    const doc = await assembled(path.join(FIXTURE, "horing.md"));
+    const reporter = new Reporter();
+    const styled = { ...doc, template: { ...doc.template, style: { ...doc.template.style, font: "Finnes Ikke Sans" } } };
+    const text = await textOf(await render(styled, { reporter }));
+    expect(reporter.messages).toContainEqual(expect.objectContaining({ severity: "warning", rule: "pdf-engine", text: expect.stringMatching(/finnes ikke sans/i) }));
+    expect(text).toContain("Samandrag");
+  });
+
   it("produces PDF/A-2b and PDF/UA-1 when asked", async () => {
     const doc = await assembled(path.join(FIXTURE, "letter.md"));
     const xmp = async (pdfStandard?: "a-2b" | "ua-1") => {
