@@ -15,7 +15,7 @@ import autocannon from "autocannon";
 const REPO = path.resolve(fileURLToPath(import.meta.url), "../..");
 const DOCUMENT = path.join(REPO, "documents/opprop-smertebehandling.md");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-const CONNECTIONS = 32;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 
 /** Child-process side: serve DOCUMENT on a random port, print the address, stay up. */
 async function serve(db) {

@@ -10,3 +10,8 @@ export { Reporter, formatMessage, type Message, type Severity } from "./report/i
 export { LABELS, formatDate, languageTag, type Labels } from "./i18n/index.js";
 export { main } from "./cli/main.js";
 export type { Signatory, SignatoryList } from "./signatories/types.js";
+export { mergeSignatoryFiles, loadSignatories, writeSignatories, checkOrgnr } from "./signatories/index.js";
+export { startPreview, type PreviewServer } from "./preview/index.js";
+export { importDocx } from "./import/index.js";
+export { readOutline, scaffoldHoringssvar } from "./consultation/index.js";
+export { createCollectServer, openStore, exportSignatures } from "./collect/index.js";

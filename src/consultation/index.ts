@@ -10,7 +10,6 @@ import { PLACEHOLDERS } from "./scaffold.js";
 import { addNoCommentsSections, reportStraySections } from "./sections.js";
 
 export { chapterKey } from "./sections.js";
-export { daysBetween, DEADLINE_WARNING_DAYS } from "./deadline.js";
 export { readOutline, type Outline } from "./outline.js";
 export { PLACEHOLDERS, scaffoldHoringssvar, type ScaffoldOptions } from "./scaffold.js";
 

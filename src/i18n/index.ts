@@ -26,6 +26,9 @@ export interface Labels {
   noComments: string;
 }
 
+/** Built once: `toLocaleString` makes a new formatter on every call (~0.4 ms each). */
+const NUMBER = { nb: new Intl.NumberFormat("nb-NO"), en: new Intl.NumberFormat("en-GB") };
+
 const nb: Labels = {
   to: "Til",
   from: "Fra",
@@ -39,7 +42,7 @@ const nb: Labels = {
   signatories: "Undertegnet av",
   organisations: "Organisasjoner",
   persons: "Privatpersoner",
-  hiddenPersons: (n) => `og ${n.toLocaleString("nb-NO")} ${n === 1 ? "privatperson" : "privatpersoner"}`,
+  hiddenPersons: (n) => `og ${NUMBER.nb.format(n)} ${n === 1 ? "privatperson" : "privatpersoner"}`,
   pageOf: (page, pages) => `Side ${page} av ${pages}`,
   version: "Versjon",
   consultation: "Høring",
@@ -61,7 +64,7 @@ const nn: Labels = {
   signatories: "Underteikna av",
   organisations: "Organisasjonar",
   persons: "Privatpersonar",
-  hiddenPersons: (n) => `og ${n.toLocaleString("nb-NO")} ${n === 1 ? "privatperson" : "privatpersonar"}`,
+  hiddenPersons: (n) => `og ${NUMBER.nb.format(n)} ${n === 1 ? "privatperson" : "privatpersonar"}`,
   pageOf: (page, pages) => `Side ${page} av ${pages}`,
   version: "Versjon",
   issuer: "Sendt på høyring av",
@@ -84,7 +87,7 @@ const en: Labels = {
   signatories: "Signed by",
   organisations: "Organisations",
   persons: "Individuals",
-  hiddenPersons: (n) => `and ${n.toLocaleString("en-GB")} ${n === 1 ? "individual" : "individuals"}`,
+  hiddenPersons: (n) => `and ${NUMBER.en.format(n)} ${n === 1 ? "individual" : "individuals"}`,
   pageOf: (page, pages) => `Page ${page} of ${pages}`,
   version: "Version",
   consultation: "Consultation",

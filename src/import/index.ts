@@ -9,10 +9,7 @@ import type { Lang } from "../schema/common.js";
 import { splitIntoBlocks, type ImportedBlock } from "./blocks.js";
 import { readDocx } from "./docx.js";
 
-export { guessKind, guessLang, splitIntoBlocks, type ImportedBlock } from "./blocks.js";
-export { readDocx } from "./docx.js";
-export { partDepth } from "./headings.js";
-export { keepLiteral } from "./literal.js";
+export { guessKind, guessLang, type ImportedBlock } from "./blocks.js";
 
 export interface ImportOptions {
   /** Folder the blocks go to, e.g. `demands/utkast`. */

@@ -27,19 +27,31 @@ export class SignatoryMerger {
   readonly signatories: Signatory[] = [];
   duplicates = 0;
   private unlistedFile?: string;
-  private readonly index = new Map<string, number>();
+  /** Organisations by `n\0orgnr` and by folded `o\0name`. */
+  private readonly organisations = new Map<string, number>();
+  /**
+   * Persons by a hash of their folded name + organisation, not by that text:
+   * a million key strings kept alive cost more in hashing and GC than the
+   * rest of the merge. A different person with a taken hash goes to `collisions`.
+   */
+  private readonly persons = new Map<number, number>();
+  private readonly collisions = new Map<string, number>();
 
   constructor(private readonly reporter: Reporter) {}
 
   add(s: Signatory): void {
-    const at = this.find(s);
+    const key = s.type === "person" ? personKey(s) : undefined;
+    const at = key === undefined ? this.findOrganisation(s) : this.findPerson(key);
     if (at === undefined) {
-      this.remember(s, this.signatories.push(s) - 1);
+      const added = this.signatories.push(s) - 1;
+      if (key === undefined) this.rememberOrganisation(s, added);
+      else this.rememberPerson(key, added);
       return;
     }
     const existing = this.signatories[at];
     this.signatories[at] = combine(existing, s);
-    this.remember(this.signatories[at], at);
+    // A merged person keeps its key (name and organisation fold the same); an organisation may gain an orgnr or name.
+    if (key === undefined) this.rememberOrganisation(this.signatories[at], at);
     if (++this.duplicates > LISTED_MERGES) this.unlistedFile ??= s.source.file;
     else {
       this.reporter.info(
@@ -57,28 +69,41 @@ export class SignatoryMerger {
     if (this.unlistedFile) this.reporter.info(this.unlistedFile, undefined, `and ${unlisted} more duplicates merged`, "signatory-duplicate");
   }
 
-  private find(s: Signatory): number | undefined {
-    if (s.type === "person") return this.index.get(personKey(s));
-    const byOrgnr = s.orgnr ? this.index.get(`n\0${s.orgnr}`) : undefined;
+  private findPerson(key: string): number | undefined {
+    const at = this.persons.get(personHash(key));
+    return at === undefined || personKey(this.signatories[at]) === key ? at : this.collisions.get(key);
+  }
+
+  private rememberPerson(key: string, at: number): void {
+    const hash = personHash(key);
+    if (this.persons.has(hash)) this.collisions.set(key, at);
+    else this.persons.set(hash, at);
+  }
+
+  private findOrganisation(s: Signatory): number | undefined {
+    const byOrgnr = s.orgnr ? this.organisations.get(`n\0${s.orgnr}`) : undefined;
     if (byOrgnr !== undefined) return byOrgnr;
     // Same name counts unless both carry orgnr and they differ: two bodies can share a name.
-    const byName = this.index.get(foldCase(`o\0${s.name}`));
+    const byName = this.organisations.get(foldCase(`o\0${s.name}`));
     if (byName === undefined) return undefined;
     const other = this.signatories[byName].orgnr;
     return !other || !s.orgnr || other === s.orgnr ? byName : undefined;
   }
 
-  private remember(s: Signatory, at: number): void {
-    if (s.type === "person") {
-      this.index.set(personKey(s), at);
-      return;
-    }
-    if (s.orgnr) this.index.set(`n\0${s.orgnr}`, at);
+  private rememberOrganisation(s: Signatory, at: number): void {
+    if (s.orgnr) this.organisations.set(`n\0${s.orgnr}`, at);
     const byName = foldCase(`o\0${s.name}`);
-    if (!this.index.has(byName)) this.index.set(byName, at);
+    if (!this.organisations.has(byName)) this.organisations.set(byName, at);
   }
 }
 
 function personKey(s: Signatory): string {
-  return foldCase(`p\0${s.name}\0${s.organisation ?? ""}`);
+  return foldCase(`${s.name}\0${s.organisation ?? ""}`);
+}
+
+/** FNV-1a, cut to 30 bits so V8 keeps it a small integer (no heap number per entry). */
+export function personHash(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return hash & 0x3fffffff;
 }

@@ -90,6 +90,9 @@ export type SignatoryRowInput = z.input<typeof rawSignatoryRowSchema>;
 
 export type SignatoryRow = Omit<Signatory, "source" | "group">;
 
+/** Most rows have no unknown columns: they share one empty `extra` rather than a million. */
+const NO_EXTRA: Record<string, string> = Object.freeze({});
+
 /**
  * The rules themselves, on a row already known to hold only text (what the
  * file readers produce): each problem goes to `problem`, and a row with any
@@ -138,7 +141,7 @@ export function normaliseRow(raw: SignatoryRowInput, problem: (field: string, me
     publish: kind === "organisation" || YES.has(publishWord),
     signedAt,
     version: optional(raw.version)?.toLowerCase(),
-    extra: phone ? { ...raw.extra, phone } : (raw.extra ?? {}),
+    extra: phone ? (raw.extra ? { ...raw.extra, phone } : { phone }) : (raw.extra ?? NO_EXTRA),
   };
 }
 

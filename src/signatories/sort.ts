@@ -20,84 +20,97 @@ const KEYED_CHARACTERS = [
   ..."æøåÆØÅäöüÄÖÜéèêëÉÈÊËáàÁÀóòôÓÒÔíìÍÌúùÚÙ",
 ];
 
-/** Character → its primary rank (equal at the first level = equal rank). */
-const WEIGHT = new Map<string, number>();
+/** Character → its primary rank (equal at the first level = equal rank); all keyed characters are Latin-1. */
+const WEIGHT = new Uint8Array(256);
 {
   const sorted = [...KEYED_CHARACTERS].sort(primary.compare);
   let rank = 1;
   sorted.forEach((c, i) => {
     if (i > 0 && primary.compare(sorted[i - 1], c) !== 0) rank++;
-    WEIGHT.set(c, rank);
+    WEIGHT[c.charCodeAt(0)] = rank;
   });
 }
 
-/** Two-letter sequences the collation treats as one letter ("aa", "Aa", "AA" = å). */
-const CONTRACTIONS = new Map<string, number>();
+/**
+ * Two-letter sequences the collation treats as one letter ("aa", "Aa", "AA" = å),
+ * as first code × 256 + second code → weight. 0 means no contraction.
+ */
+const CONTRACTIONS = new Uint8Array(256 * 256);
 for (const first of KEYED_CHARACTERS) {
   for (const second of "aAoOeE") {
-    const pair = first + second;
     // A pair weighing the same as a single letter, but not as its own two letters, is one letter.
-    const single = KEYED_CHARACTERS.find((c) => primary.compare(pair, c) === 0);
-    if (single) CONTRACTIONS.set(pair, WEIGHT.get(single)!);
+    const single = KEYED_CHARACTERS.find((c) => primary.compare(first + second, c) === 0);
+    if (single) CONTRACTIONS[first.charCodeAt(0) * 256 + second.charCodeAt(0)] = WEIGHT[single.charCodeAt(0)];
   }
 }
 
-const CONTRACTION_STARTS = new Set([...CONTRACTIONS.keys()].map((pair) => pair[0]));
-
 /**
  * Pairs that begin a contraction through canonical equivalence: "aå" is
- * "a" + "a" + ring, so ICU reads it as å + ring. Names with them go to the collator.
+ * "a" + "a" + ring, so ICU reads it as å + ring. Names with them go to the
+ * collator. Same layout as CONTRACTIONS, 1 = unkeyable.
  */
-const UNKEYABLE = new Set(
-  [...CONTRACTION_STARTS].flatMap((first) =>
-    KEYED_CHARACTERS.filter((c) => c.normalize("NFD").length > 1 && CONTRACTIONS.has(first + c.normalize("NFD")[0])).map((c) => first + c),
-  ),
-);
+const UNKEYABLE = new Uint8Array(256 * 256);
+for (const first of KEYED_CHARACTERS) {
+  for (const c of KEYED_CHARACTERS) {
+    const base = c.normalize("NFD");
+    if (base.length > 1 && CONTRACTIONS[first.charCodeAt(0) * 256 + base.charCodeAt(0)]) UNKEYABLE[first.charCodeAt(0) * 256 + c.charCodeAt(0)] = 1;
+  }
+}
 
 // Keys are built in a byte buffer and read out as Latin-1: ranks stay below 256,
 // and one native slice is much cheaper than a string grown character by character.
 let keyBuffer = Buffer.alloc(256);
 
-/** The primary-weight key of `text`, or undefined when it holds a character without a known weight. */
+/**
+ * The primary-weight key of `text`, or undefined when it holds a character
+ * without a known weight. Table lookups by char code, not Map lookups by
+ * one-character strings: this runs over every character of a million names.
+ */
 export function primaryKey(text: string): string | undefined {
   if (keyBuffer.length < text.length) keyBuffer = Buffer.alloc(text.length * 2);
   let length = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    const next = CONTRACTION_STARTS.has(c) ? text.slice(i, i + 2) : "";
-    if (UNKEYABLE.has(next)) return undefined;
-    const pair = CONTRACTIONS.get(next);
-    const weight = pair ?? WEIGHT.get(c);
-    if (weight === undefined) return undefined;
-    if (pair) i++;
+    const c = text.charCodeAt(i);
+    if (c > 0xff) return undefined;
+    const next = text.charCodeAt(i + 1);
+    const pair = next <= 0xff ? c * 256 + next : -1;
+    if (pair >= 0 && UNKEYABLE[pair]) return undefined;
+    const contracted = pair >= 0 ? CONTRACTIONS[pair] : 0;
+    const weight = contracted || WEIGHT[c];
+    if (weight === 0) return undefined;
+    if (contracted) i++;
     keyBuffer[length++] = weight;
   }
   return keyBuffer.toString("latin1", 0, length);
 }
 
-interface Keyed {
-  key: string | undefined;
-  name: string;
-}
-
-function compareKeyed(a: Keyed, b: Keyed): number {
-  if (a.key !== undefined && b.key !== undefined && a.key !== b.key) return a.key < b.key ? -1 : 1;
-  return collator.compare(a.name, b.name);
-}
-
 /** Compares like `collator.compare`, faster; for one-off comparisons. */
 export function compareNorwegian(a: string, b: string): number {
-  return compareKeyed({ key: primaryKey(a), name: a }, { key: primaryKey(b), name: b });
+  const keyA = primaryKey(a);
+  const keyB = primaryKey(b);
+  if (keyA !== undefined && keyB !== undefined && keyA !== keyB) return keyA < keyB ? -1 : 1;
+  return collator.compare(a, b);
 }
 
-/** Sorted by name, then organisation, then place; equal ones keep their input order. */
+/**
+ * Sorted by name, then organisation, then place; equal ones keep their input
+ * order. Sorts positions against an array of keys computed once, so the
+ * million-row case makes no wrapper object per signatory.
+ */
 export function sortSignatories(list: readonly Signatory[]): Signatory[] {
-  const keyed = list.map((s) => ({ s, key: primaryKey(s.name), name: s.name }));
-  keyed.sort(
-    (a, b) =>
-      compareKeyed(a, b) ||
-      collator.compare(a.s.organisation ?? "", b.s.organisation ?? "") ||
-      collator.compare(a.s.place ?? "", b.s.place ?? ""),
-  );
-  return keyed.map(({ s }) => s);
+  const keys = list.map((s) => primaryKey(s.name));
+  const order = list.map((_, i) => i);
+  order.sort((i, j) => {
+    const a = keys[i];
+    const b = keys[j];
+    if (a !== undefined && b !== undefined && a !== b) return a < b ? -1 : 1;
+    const s = list[i];
+    const t = list[j];
+    return (
+      collator.compare(s.name, t.name) ||
+      collator.compare(s.organisation ?? "", t.organisation ?? "") ||
+      collator.compare(s.place ?? "", t.place ?? "")
+    );
+  });
+  return order.map((i) => list[i]);
 }

@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+import type { z } from "zod";
 import { readFrontmatter } from "../../src/parse/frontmatter.js";
 import { parseMarkdown } from "../../src/parse/markdown.js";
 import { Reporter } from "../../src/report/index.js";
@@ -25,12 +26,12 @@ function read(source: string, schema: keyof typeof SCHEMAS) {
   return { value, reporter, problems: unplacedErrors(reporter.messages, { [FILE]: source }) };
 }
 
-function judge(source: string, schema: keyof typeof SCHEMAS) {
+function judge<K extends keyof typeof SCHEMAS>(source: string, schema: K): z.output<(typeof SCHEMAS)[K]> | undefined {
   const { value, reporter, problems } = read(source, schema);
   expect(problems).toEqual([]);
   // Either a value and no errors, or no value and at least one error: never both, never neither.
   expect(value === undefined).toBe(reporter.hasErrors);
-  return value;
+  return value as z.output<(typeof SCHEMAS)[K]> | undefined;
 }
 
 /** Values of every YAML shape: scalars of all kinds, nested lists and maps. */

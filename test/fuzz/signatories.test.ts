@@ -129,7 +129,7 @@ describe("a correctly written list reads back every name", () => {
       always: fc.boolean(),
       eol: fc.constantFrom("\n", "\r\n"),
       encoding: fc.constantFrom("utf8", "utf8-bom", "utf16le", "windows-1252") as fc.Arbitrary<"utf8" | "utf8-bom" | "utf16le" | "windows-1252">,
-      header: fc.constantFrom(["navn", "organisasjon", "sted"], ["Name", "Organisation", "Place"], ["Fullt navn", "Virksomhet", "Poststed", "Navn"]),
+      header: fc.constantFrom<string[]>(["navn", "organisasjon", "sted"], ["Name", "Organisation", "Place"], ["Fullt navn", "Virksomhet", "Poststed", "Navn"]),
     });
     await fc.assert(
       fc.asyncProperty(namedRows, options, async (rows, o) => {

@@ -106,14 +106,21 @@ export function docxText(bytes: Uint8Array): Extracted & { parts: Record<string,
   return { text: text.join(""), unsafe, parts };
 }
 
-/** The PDF's text as pdf.js (Firefox's viewer) extracts it; throws when the file does not open. */
+/**
+ * Baselines below this (points from the page's bottom edge) are page furniture: the footer
+ * ("Side 1 av 3  Versjon …") sits in the 2.5 cm bottom margin, and would otherwise cut a
+ * long name that runs on to the next page in two.
+ */
+const FOOTER_ZONE = 60;
+
+/** The PDF's body text as pdf.js (Firefox's viewer) extracts it; throws when the file does not open. */
 export async function pdfText(bytes: Uint8Array): Promise<Extracted & { pages: number }> {
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, verbosity: 0 }).promise;
   const text: string[] = [];
   for (let i = 1; i <= pdf.numPages; i++) {
     const content = await (await pdf.getPage(i)).getTextContent();
-    for (const item of content.items) if ("str" in item) text.push(item.str + (item.hasEOL ? "\n" : ""));
+    for (const item of content.items) if ("str" in item && item.transform[5] >= FOOTER_ZONE) text.push(item.str + (item.hasEOL ? "\n" : ""));
     text.push("\n");
   }
   const unsafe: string[] = [];
@@ -141,13 +148,14 @@ export function visible(text: string): string {
 /**
  * The form in which an expected value and a format's extracted text are compared: whitespace
  * runs are one space (layout adds line breaks); PDF lines wrap, and may hyphenate, anywhere
- * in a long name, so PDF text is compared without any whitespace or hyphens. C1 controls (a layout may
- * break a line at U+0085) and U+FFFD, a parser's stand-in for what a format cannot hold (a
- * lone surrogate, a NUL), are left out on both sides; control characters in html and md
- * output are checked for on their own.
+ * in a long name, so PDF text is compared without any whitespace or hyphens. Left out on both
+ * sides: C1 controls (a layout may break a line at U+0085), invisible format characters
+ * (zero-width, bidi marks: a text layer may or may not keep them) and U+FFFD, a parser's
+ * stand-in for what a format cannot hold (a lone surrogate, a NUL). Control characters in
+ * html and md output are checked for on their own.
  */
 export function comparable(format: string, text: string): string {
-  const seen = visible(text).replace(/[\u0080-\u009f\ufffd]/g, "");
+  const seen = visible(text).replace(/[\u0080-\u009f\ufffd\p{Cf}]/gu, "");
   if (format === "pdf") return seen.replace(/[\s\u00ad-]+/g, "");
   return seen.replace(/\s+/g, " ").trim();
 }

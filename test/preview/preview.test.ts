@@ -47,27 +47,30 @@ function get(url: string, headers: Record<string, string> = {}, method = "GET"):
   });
 }
 
-/** Reads Server-Sent Events until `until` returns true for the events so far. */
-async function readEvents(url: string, until: (events: string[]) => boolean, timeoutMs = 5000): Promise<string[]> {
+/** A Server-Sent Events stream read one event at a time. */
+async function openEvents(url: string): Promise<{ next: (timeoutMs?: number) => Promise<string>; close: () => void }> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  const events: string[] = [];
-  try {
-    const response = await fetch(url, { signal: controller.signal });
-    const decoder = new TextDecoder();
-    let buffer = "";
-    for await (const chunk of response.body!) {
-      buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-      const parts = buffer.split("\n\n");
-      buffer = parts.pop()!;
-      events.push(...parts.filter((p) => p.includes("event:")));
-      if (until(events)) break;
+  const response = await fetch(url, { signal: controller.signal });
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  const next = async (timeoutMs = 5000): Promise<string> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const end = buffer.indexOf("\n\n");
+      if (end >= 0) {
+        const event = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        if (event.includes("event:")) return event;
+        continue;
+      }
+      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no event in time")), Math.max(0, deadline - Date.now())));
+      const { value, done } = await Promise.race([reader.read(), timeout]);
+      if (done) throw new Error("the event stream ended");
+      buffer += decoder.decode(value, { stream: true });
     }
-  } finally {
-    clearTimeout(timer);
-    controller.abort();
-  }
-  return events;
+  };
+  return { next, close: () => controller.abort() };
 }
 
 describe("createPreviewBuilder", () => {
@@ -129,15 +132,19 @@ describe("opprop preview server", () => {
       [path.join(root, "signatories/organisasjoner.csv"), (t) => `${t}Vestlandets smertelag;organisation;Bergen\n`, "Vestlandets smertelag"],
     ];
     for (const [file, edit, expected] of edits) {
-      const before = server.state().generation;
-      const waiting = readEvents(events, (seen) => seen.some((e) => Number(/data: (\d+)/.exec(e)?.[1]) > before));
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      const saved = performance.now();
-      await writeFile(file, edit(await readFile(file, "utf8")));
-      const seen = await waiting;
-      expect(performance.now() - saved, `rebuild after saving ${path.relative(root, file)}`).toBeLessThan(1000);
-      expect(seen[0]).toBe(`event: build\ndata: ${before}`);
-      expect((await get(server.url)).body).toContain(expected);
+      const stream = await openEvents(events);
+      try {
+        // On connecting, the server names its current build; the save must bring the next one.
+        const before = server.state().generation;
+        expect(await stream.next()).toBe(`event: build\ndata: ${before}`);
+        const saved = performance.now();
+        await writeFile(file, edit(await readFile(file, "utf8")));
+        expect(await stream.next()).toBe(`event: build\ndata: ${before + 1}`);
+        expect(performance.now() - saved, `rebuild after saving ${path.relative(root, file)}`).toBeLessThan(1000);
+        expect((await get(server.url)).body).toContain(expected);
+      } finally {
+        stream.close();
+      }
     }
   });
 

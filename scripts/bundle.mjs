@@ -1,0 +1,34 @@
+// Bundles the compiled CLI (dist/cli/main.js, from `tsc`) into dist/bundle/: a cold
+// `opprop` start otherwise spends most of its time resolving, reading and compiling
+// ~900 small ESM files (micromark alone is hundreds). Commands stay lazily loaded:
+// code splitting turns each `import()` into its own chunk.
+//
+//   npm run build && node scripts/bundle.mjs
+//
+// dist/bundle/ sits two folders below the package root, like dist/workspace/, so
+// PACKAGE_ROOT (import.meta.url + "../../..") still finds the shipped templates.
+import { build } from "esbuild";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(fileURLToPath(import.meta.url), "../..");
+const outdir = path.join(root, "dist/bundle");
+rmSync(outdir, { recursive: true, force: true });
+
+await build({
+  entryPoints: { main: path.join(root, "dist/cli/main.js") },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  outExtension: { ".js": ".mjs" },
+  // Native addons load a .node binary next to their own files; they stay in node_modules.
+  external: ["@myriaddreamin/typst-ts-node-compiler", "better-sqlite3", "pg-native"],
+  // CommonJS dependencies call require(); ESM output has none unless given one.
+  banner: { js: 'import { createRequire as __opprop_createRequire } from "node:module"; const require = __opprop_createRequire(import.meta.url);' },
+  logLevel: "warning",
+  legalComments: "none",
+});
