@@ -15,18 +15,6 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const TIMEOUT_MS = 15 * 60_000;
 
-if (process.argv[2] === "--one") {
-  try {
-    const { default: run } = await import(pathToFileURL(path.resolve(process.argv[3])).href);
-    process.send({ rows: await run() });
-  } catch (error) {
-    process.send({ error: error instanceof Error ? error.message : String(error) });
-  }
-  process.disconnect();
-} else {
-  await main(process.argv.slice(2));
-}
-
 async function main(filters) {
   const files = readdirSync(BENCH_DIR)
     .filter((f) => f.endsWith(".bench.mjs") && (!filters.length || filters.some((w) => f.includes(w))))
@@ -131,4 +119,17 @@ ${END}`;
   const [before, after] = [old.indexOf(START), old.indexOf(END)];
   if (before >= 0 && after > before) return old.slice(0, before) + measured + old.slice(after + END.length);
   return `# Benchmark results\n\nThe table between the markers is written by \`npm run bench\` (bench/run.mjs).\n\n${measured}\n`;
+}
+
+// Last, so that every const above is initialised before main() reads it.
+if (process.argv[2] === "--one") {
+  try {
+    const { default: run } = await import(pathToFileURL(path.resolve(process.argv[3])).href);
+    process.send({ rows: await run() });
+  } catch (error) {
+    process.send({ error: error instanceof Error ? error.message : String(error) });
+  }
+  process.disconnect();
+} else {
+  await main(process.argv.slice(2));
 }

@@ -6,12 +6,13 @@ import { toString } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
 import { applyConsultation } from "../consultation/index.js";
 import { formatDate, LABELS } from "../i18n/index.js";
-import { readFrontmatter } from "../parse/frontmatter.js";
+import { positionInFrontmatter, readFrontmatter } from "../parse/frontmatter.js";
 import { parseMarkdown } from "../parse/markdown.js";
-import { didYouMean, type Reporter } from "../report/index.js";
+import { didYouMean, type Position, type Reporter } from "../report/index.js";
 import { documentFrontmatterSchema, type DocumentFrontmatter } from "../schema/document.js";
 import { loadSignatories } from "../signatories/index.js";
 import type { Workspace } from "../workspace/index.js";
+import { cleanStrings } from "./clean.js";
 import { documentScope, expandNodes, type ExpandContext } from "./expand.js";
 import type { AssembledDocument, Citation, Footnote, NumberedSource } from "./types.js";
 
@@ -46,8 +47,7 @@ export async function assemble(workspace: Workspace, documentPath: string, repor
 
   const template = workspace.templates.get(meta.template);
   if (!template) {
-    const line = frontmatterLine(source, "template");
-    reporter.error(file, line, `unknown template "${meta.template}"${didYouMean(meta.template, workspace.templates.keys())}`, "unknown-template");
+    reporter.error(file, positionInFrontmatter(frontmatter, ["template"]), `unknown template "${meta.template}"${didYouMean(meta.template, workspace.templates.keys())}`, "unknown-template");
   }
 
   const ctx: ExpandContext = { workspace, lang: meta.lang, vars: meta.vars, reporter, used: [], sources: new Map() };
@@ -62,11 +62,11 @@ export async function assemble(workspace: Workspace, documentPath: string, repor
 
   const signatories = options.skipSignatories
     ? undefined
-    : await loadSignatories(resolveSignatoryFiles(workspace.root, absolute, meta, file, reporter), reporter, { documentFingerprint: fingerprint, lang: meta.lang, displayRoot: workspace.root });
+    : await loadSignatories(resolveSignatoryFiles(workspace.root, absolute, meta, (i) => positionInFrontmatter(frontmatter, ["signatories", i]), file, reporter), reporter, { documentFingerprint: fingerprint, lang: meta.lang, displayRoot: workspace.root });
 
   if (!template || reporter.errorsFor(file).length > errorsBefore) return undefined;
   const date = meta.date ?? options.today ?? today();
-  return {
+  return cleanStrings({
     file: absolute,
     name: path.basename(absolute).replace(/\.md$/, ""),
     meta: {
@@ -88,7 +88,7 @@ export async function assemble(workspace: Workspace, documentPath: string, repor
     signatories: signatories ?? { organisations: [], persons: [], hiddenPersons: 0, total: 0 },
     fingerprint,
     blocks: ctx.used,
-  };
+  });
 }
 
 function displayPath(root: string, absolute: string): string {
@@ -181,22 +181,17 @@ function textOf(node: Nodes): string {
   return toString(node);
 }
 
-function resolveSignatoryFiles(root: string, documentPath: string, meta: DocumentFrontmatter, file: string, reporter: Reporter) {
+function resolveSignatoryFiles(root: string, documentPath: string, meta: DocumentFrontmatter, positionOf: (index: number) => Position | undefined, file: string, reporter: Reporter) {
   const files: { path: string; group?: string }[] = [];
-  for (const entry of meta.signatories) {
+  for (const [index, entry] of meta.signatories.entries()) {
     const resolved = path.resolve(path.dirname(documentPath), entry.file);
     if (path.relative(root, resolved).startsWith("..")) {
-      reporter.error(file, undefined, `signatory file "${entry.file}" is outside the workspace`, "signatory-path");
+      reporter.error(file, positionOf(index), `signatory file "${entry.file}" is outside the workspace`, "signatory-path");
       continue;
     }
     files.push({ path: resolved, group: entry.group });
   }
   return files;
-}
-
-function frontmatterLine(source: string, key: string) {
-  const index = source.split("\n").findIndex((line) => line.startsWith(`${key}:`));
-  return index < 0 ? undefined : { line: index + 1, column: key.length + 3 };
 }
 
 /** Today as an ISO day in local time; SOURCE_DATE_EPOCH pins it for reproducible builds. */

@@ -1,5 +1,5 @@
 import type { Yaml } from "mdast";
-import { LineCounter, parseDocument, isNode, type Document } from "yaml";
+import { isNode, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
 import type { Position, Reporter } from "../report/index.js";
 
@@ -18,26 +18,45 @@ export function readFrontmatter<S extends z.ZodType>(
     reporter.error(file, { line: 1, column: 1 }, "missing frontmatter: the file must start with a `---` YAML block", "frontmatter");
     return undefined;
   }
-  // The YAML text starts on the line after the opening `---`.
-  const firstLine = (node.position?.start.line ?? 1) + 1;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(node.value, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line: firstLine + line - 1, column: col };
-  };
+  const doc = parseDocument(node.value, { prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number) => positionAt(node, offset);
   if (doc.errors.length) {
     for (const error of doc.errors) reporter.error(file, at(error.pos[0]), `bad YAML: ${firstSentence(error.message)}`, "yaml");
     return undefined;
   }
+  let raw: unknown;
+  try {
+    // Aliases are expanded here: an unknown anchor or a billion-laughs bomb throws.
+    raw = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    reporter.error(file, at(0), `bad YAML: ${firstSentence((error as Error).message)}`, "yaml");
+    return undefined;
+  }
   // reportInput lets a wrong-typed field be told apart from a missing one.
-  const result = schema.safeParse(doc.toJS() ?? {}, { reportInput: true });
+  const result = schema.safeParse(raw, { reportInput: true });
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const path = issue.path.map(String);
     reporter.error(file, at(issueOffset(doc, issue)), describeIssue(path, issue), "frontmatter");
   }
   return undefined;
+}
+
+/** Where a field of the frontmatter stands in the Markdown file, for messages about its value. */
+export function positionInFrontmatter(node: Yaml | undefined, path: (string | number)[]): Position | undefined {
+  if (!node) return undefined;
+  return positionAt(node, nodeOffset(parseDocument(node.value), path));
+}
+
+/**
+ * Line and column in the Markdown file of an offset into the YAML text, which
+ * starts on the line after the opening `---`. Counted from the text itself: an
+ * error offset may point past the last line break the YAML lexer registered.
+ */
+function positionAt(node: Yaml, offset: number): Position {
+  // CR, LF and CRLF each end a line, as in Markdown (and so in every other position we report).
+  const before = node.value.slice(0, Math.max(0, offset)).split(/\r\n|\r|\n/);
+  return { line: (node.position?.start.line ?? 1) + before.length, column: before.at(-1)!.length + 1 };
 }
 
 function firstSentence(message: string): string {

@@ -8,6 +8,7 @@ import type { Reporter } from "../report/index.js";
 import { mapColumns, type ColumnMap, type ColumnMapping } from "./columns.js";
 import { SignatoryMerger, describeSignatory } from "./merge.js";
 import { readRows, UnreadableFile, type RawRow } from "./readers/index.js";
+import { interner, type Interner } from "./normalise.js";
 import { normaliseRow, type SignatoryRowInput } from "./schema.js";
 import { sortSignatories } from "./sort.js";
 import type { Signatory, SignatoryList } from "./types.js";
@@ -39,10 +40,12 @@ export interface LoadOptions {
 /** Every signatory from `files`, checked, merged and sorted — persons without consent included. */
 export async function mergeSignatoryFiles(files: readonly SignatoryFile[], reporter: Reporter, options: LoadOptions = {}): Promise<Signatory[]> {
   const merger = new SignatoryMerger(reporter);
+  // Per call, not per module: the strings may be slices that keep a whole file's text alive.
+  const shared = interner();
   for (const { path: absolute, group } of files) {
     const file = displayName(options.displayRoot ?? process.cwd(), absolute);
     options.onFile?.(file);
-    const toSignatory = rowReader(file, group, options.map, reporter);
+    const toSignatory = rowReader(file, group, options.map, reporter, shared);
     try {
       await readRows(absolute, (row) => {
         const s = toSignatory(row);
@@ -58,7 +61,7 @@ export async function mergeSignatoryFiles(files: readonly SignatoryFile[], repor
 }
 
 /** Turns the raw rows of one file into signatories, reporting bad rows and confusable columns. */
-function rowReader(file: string, group: string | undefined, map: ColumnMap | undefined, reporter: Reporter) {
+function rowReader(file: string, group: string | undefined, map: ColumnMap | undefined, reporter: Reporter, shared: Interner) {
   // All rows of a CSV or XLSX share one header array; YAML and JSON items repeat the same keys.
   const mappings = new Map<string, ColumnMapping>();
   let columns: readonly string[] = [];
@@ -84,24 +87,22 @@ function rowReader(file: string, group: string | undefined, map: ColumnMap | und
     const input: SignatoryRowInput = {
       type: at(cells, index.type),
       name: at(cells, index.name),
-      organisation: at(cells, index.organisation),
-      role: at(cells, index.role),
+      organisation: shared(at(cells, index.organisation)),
+      role: shared(at(cells, index.role)),
       orgnr: at(cells, index.orgnr),
-      place: at(cells, index.place),
+      place: shared(at(cells, index.place)),
       email: at(cells, index.email),
       phone: at(cells, index.phone),
       publish: at(cells, index.publish),
-      signed_at: at(cells, index.signed_at),
-      version: at(cells, index.version),
+      signed_at: shared(at(cells, index.signed_at)),
+      version: shared(at(cells, index.version)),
       extra,
     };
     // Readers hand over text only, so the type check of `signatoryRowSchema` is skipped, not its rules.
-    const s = normaliseRow(input, (_field, text) => reporter.error(file, { line: row.line, column: 1 }, text, "signatory-row")) as Signatory | undefined;
-    if (!s) return undefined;
-    // Completed in place rather than copied: a million rows should not mean two million objects.
-    s.group = group;
-    s.source = { file, line: row.line };
-    return s;
+    return normaliseRow(input, (_field, text) => reporter.error(file, { line: row.line, column: 1 }, text, "signatory-row"), {
+      group,
+      source: { file, line: row.line },
+    });
   };
 }
 

@@ -97,7 +97,8 @@ export class SignatoryMerger {
   }
 }
 
-function personKey(s: Signatory): string {
+/** Exported for the test that makes two persons collide in `personHash`. */
+export function personKey(s: Pick<Signatory, "name" | "organisation">): string {
   return foldCase(`${s.name}\0${s.organisation ?? ""}`);
 }
 

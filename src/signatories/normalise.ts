@@ -20,3 +20,23 @@ export function cleanText(value: string): string {
 export function foldCase(value: string): string {
   return value.toLowerCase();
 }
+
+export type Interner = (value: string | undefined) => string | undefined;
+
+/**
+ * One string object per distinct value. Places, organisations, roles,
+ * versions and signing dates repeat down a list, and in a million-row merge every separate copy
+ * is an object the garbage collector must move. Bounded: a column of unique
+ * values would otherwise only fill it.
+ */
+export function interner(limit = 10_000): Interner {
+  let seen = new Map<string, string>();
+  return (value) => {
+    if (value === undefined) return undefined;
+    const known = seen.get(value);
+    if (known !== undefined) return known;
+    if (seen.size >= limit) seen = new Map();
+    seen.set(value, value);
+    return value;
+  };
+}

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Reporter, formatMessage } from "../../src/report/index.js";
 import { groupSignatories, mergeSignatoryFiles } from "../../src/signatories/index.js";
+import { personHash, personKey } from "../../src/signatories/merge.js";
 import { tempDir } from "./helpers.js";
 
 async function merge(files: Record<string, string>) {
@@ -53,6 +54,31 @@ describe("merging", () => {
     expect(messages).toHaveLength(21);
     expect(messages[0]).toBe("b.csv:2:1  info  a person without publish consent is also at a.csv:2; merged");
     expect(messages[20]).toBe("b.csv  info  and 5 more duplicates merged");
+  });
+
+  it("keeps two persons apart whose keys share a hash, and still merges each with its own duplicate", async () => {
+    // Persons are indexed by a 30-bit hash; a birthday search finds two names sharing one in a few thousand tries.
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; !pair; i++) {
+      const name = `Person ${i}`;
+      const hash = personHash(personKey({ name }));
+      const other = seen.get(hash);
+      if (other) pair = [other, name];
+      else seen.set(hash, name);
+    }
+    const [first, second] = pair;
+    const { list, messages } = await merge({
+      "a.csv": `name,place\n${first},Oslo\n${second},Bergen\n`,
+      "b.csv": `name,role\n${second.toUpperCase()},leder\n${first},medlem\n`,
+    });
+    expect(list.map((s) => [s.name.toLowerCase(), s.place, s.role]).sort()).toEqual(
+      [[first.toLowerCase(), "Oslo", "medlem"], [second.toLowerCase(), "Bergen", "leder"]].sort(),
+    );
+    expect(messages).toEqual([
+      "b.csv:2:1  info  a person without publish consent is also at a.csv:3; merged",
+      "b.csv:3:1  info  a person without publish consent is also at a.csv:2; merged",
+    ]);
   });
 
   it("groups organisations and named persons, and counts the others", async () => {

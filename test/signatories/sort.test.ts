@@ -19,6 +19,24 @@ describe("Norwegian order", () => {
     expect(sortSignatories(list).map((s) => [s.organisation, s.source.line])).toEqual([["Vest", 1], ["Vest", 2], ["Øst", 1]]);
   });
 
+  it("sorts whole lists as the collator does: name, organisation, place, then input order", () => {
+    const text = fc.array(fc.constantFrom(..."aAåÅæøoOzZ é-\u0301", "aa", "Aa"), { maxLength: 4 }).map((parts) => parts.join(""));
+    const row = fc.record({ name: text, organisation: fc.option(text, { nil: undefined }), place: fc.option(text, { nil: undefined }) });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
+        const list = rows.map((r, line) => ({ ...sign(r.name, r.organisation), place: r.place, source: { file: "x", line } }));
+        const expected = [...list].sort(
+          (a, b) =>
+            collator.compare(a.name, b.name) ||
+            collator.compare(a.organisation ?? "", b.organisation ?? "") ||
+            collator.compare(a.place ?? "", b.place ?? ""),
+        );
+        expect(sortSignatories(list).map((s) => s.source.line)).toEqual(expected.map((s) => s.source.line));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   // The fast primary keys must order exactly as ICU's "nb" collation does.
   it("agrees with Intl.Collator('nb') on any string", () => {
     const alphabet = fc.constantFrom(..."aAbeEoOzZæÆøØåÅäöüé -'.,&()/0912\u0301\u00a0ß".split(""), "aa", "Aa", "AA", "aA");

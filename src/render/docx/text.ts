@@ -1,15 +1,7 @@
 import { TextRun, type IRunOptions } from "docx";
+import { xmlSafe } from "../../assemble/clean.js";
 
-/**
- * Characters XML 1.0 cannot carry at all: C0 controls other than tab, line feed and
- * carriage return, unpaired surrogates, and U+FFFE/U+FFFF. Word refuses a file that
- * holds one, so they are removed from every string before it reaches docx.
- */
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-export function xmlSafe(value: string): string {
-  return value.replace(XML_INVALID, "");
-}
+export { xmlSafe } from "../../assemble/clean.js";
 
 /**
  * A hyperlink's address as a relationship target, which OPC wants to be a URI: spaces and

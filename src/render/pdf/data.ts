@@ -26,19 +26,51 @@ export const PAGE = "\u{E000}";
 export const PAGES = "\u{E001}";
 
 /**
- * Lines per Typst text run in the signatory columns. Typst lays out one long string
- * with line breaks far faster than one content element per name (DESIGN.md), and
- * splitting it into runs of this size keeps each paragraph's layout small.
+ * Up to this many names a group is one line per signatory, in columns. A longer list
+ * (a petition with tens of thousands of names) is running text, many signatories to a
+ * paragraph separated by "; ", as the DOCX renderer sets it (src/render/docx/signatories.ts):
+ * one line per name would give thousands of pages.
  */
-const LINES_PER_RUN = 1000;
+const ONE_PER_LINE_UP_TO = 1000;
+const NAMES_PER_COMPACT_PARAGRAPH = 100;
 
-/** A name list as runs of lines, in as many columns as its typical line allows. */
-function nameColumns(heading: string, lines: string[]) {
-  const runs: string[] = [];
-  for (let i = 0; i < lines.length; i += LINES_PER_RUN) runs.push(lines.slice(i, i + LINES_PER_RUN).join("\n"));
-  const lengths = lines.slice(0, 1000).map((l) => l.length).sort((a, b) => a - b);
+/**
+ * Typst lays out its page runs (the stretches between explicit page breaks) in parallel,
+ * one per core; as one run, 100,000 names keep a single core busy for seconds. So running
+ * text is cut into parts of at least this many names, and each part begins on a new page
+ * where the initial letter changes, so that the break reads as the start of a section.
+ */
+const NAMES_PER_PART = 10_000;
+
+/** A name list in as many columns as its typical line allows; Typst lays out one string with line breaks fastest (DESIGN.md). */
+function nameColumns(lines: string[]) {
+  const lengths = lines.map((l) => l.length).sort((a, b) => a - b);
   const typical = lengths[lengths.length >> 1] ?? 0;
-  return { heading, runs, columns: typical <= 28 ? 3 : typical <= 45 ? 2 : 1 };
+  return { lines: lines.join("\n"), columns: typical <= 28 ? 3 : typical <= 45 ? 2 : 1 };
+}
+
+/** Initials compare as the list is sorted: Norwegian, whatever the document's language. */
+const letters = new Intl.Collator("nb", { sensitivity: "base" });
+const initialOf = (line: string) => String.fromCodePoint(line.codePointAt(0) ?? 0);
+
+/** A long name list as parts (each to start on a new page) of paragraphs of names. */
+function compactParts(lines: string[]): string[][] {
+  const parts: string[][] = [[]];
+  lines.forEach((line, i) => {
+    const part = parts[parts.length - 1];
+    if (part.length >= NAMES_PER_PART && letters.compare(initialOf(line), initialOf(lines[i - 1])) !== 0) parts.push([line]);
+    else part.push(line);
+  });
+  return parts.map((part) => {
+    const paragraphs: string[] = [];
+    for (let i = 0; i < part.length; i += NAMES_PER_COMPACT_PARAGRAPH) paragraphs.push(part.slice(i, i + NAMES_PER_COMPACT_PARAGRAPH).join("; "));
+    return paragraphs;
+  });
+}
+
+function nameList(heading: string, signatories: Signatory[]) {
+  const lines = signatories.map(signatoryLine);
+  return lines.length <= ONE_PER_LINE_UP_TO ? { heading, ...nameColumns(lines) } : { heading, parts: compactParts(lines) };
 }
 
 /** One signatory as one line; e-mail, phone and unknown columns never appear. */
@@ -76,8 +108,8 @@ export async function documentData(doc: AssembledDocument, options: RenderOption
     signatories: showSignatories
       ? {
           heading: labels.signatories,
-          organisations: signatories.organisations.length ? nameColumns(labels.organisations, signatories.organisations.map(signatoryLine)) : null,
-          persons: signatories.persons.length || signatories.hiddenPersons ? nameColumns(labels.persons, signatories.persons.map(signatoryLine)) : null,
+          organisations: signatories.organisations.length ? nameList(labels.organisations, signatories.organisations) : null,
+          persons: signatories.persons.length || signatories.hiddenPersons ? nameList(labels.persons, signatories.persons) : null,
           hidden: signatories.hiddenPersons ? labels.hiddenPersons(signatories.hiddenPersons) : null,
         }
       : null,

@@ -76,13 +76,24 @@ export const TEMPLATE = String.raw`
 )
 #let render(n) = if type(n) == str { n } else { handlers.at(n.type)(n, render) }
 
-// Long name lists: one string per run of lines, laid out in columns (see data.ts).
-// Names are never hyphenated.
+// A name list (see data.ts): up to a thousand names one per line in columns, from one
+// string; a longer one as running text in parts, each part on a new page so that Typst
+// lays the parts out in parallel. Names are never hyphenated.
 #let name-columns(list) = columns(list.columns, gutter: 1.5em, {
   set text(size: 0.9em, hyphenate: false)
   set par(spacing: 0.6em)
-  for run in list.runs { text(run); parbreak() }
+  if list.lines != "" { text(list.lines); parbreak() }
 })
+#let name-parts(list) = {
+  // As DOCX's "Signatory List" style: 1.5 pt smaller, 4 pt between paragraphs, ragged right.
+  set text(size: d.style.size * 1pt - 1.5pt, hyphenate: false)
+  set par(justify: false, linebreaks: "simple", spacing: 4pt)
+  for (i, part) in list.parts.enumerate() {
+    if i > 0 { pagebreak() }
+    for names in part { par(names) }
+  }
+}
+#let name-list(list) = if "parts" in list { name-parts(list) } else { name-columns(list) }
 
 #for s in d.letterhead {
   if s.logo != none { block(below: 0.6em, image(bytes(s.logo.bytes), alt: s.logo.alt, height: 1.5cm)) }
@@ -124,11 +135,11 @@ export const TEMPLATE = String.raw`
   heading(level: 2, s.heading)
   if s.organisations != none {
     heading(level: 3, s.organisations.heading)
-    name-columns(s.organisations)
+    name-list(s.organisations)
   }
   if s.persons != none {
     heading(level: 3, s.persons.heading)
-    name-columns(s.persons)
+    name-list(s.persons)
     if s.hidden != none { par(s.hidden) }
   }
 }

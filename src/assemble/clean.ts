@@ -1,0 +1,28 @@
+/**
+ * Characters XML 1.0 cannot carry at all: C0 controls other than tab, line feed and
+ * carriage return, unpaired surrogates, and U+FFFE/U+FFFF. Word refuses a file that
+ * holds one, and in HTML or Markdown they make a text file "binary" to mail and git.
+ */
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function xmlSafe(value: string): string {
+  return value.replace(XML_INVALID, "");
+}
+
+/**
+ * Removes those characters from every string of a plain data tree, in place, so that
+ * every renderer gets the same clean text. Positions hold only numbers and are skipped.
+ */
+export function cleanStrings<T>(value: T): T {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = typeof value[i] === "string" ? xmlSafe(value[i]) : cleanStrings(value[i]);
+  } else if (value !== null && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      if (key === "position") continue;
+      const field = record[key];
+      record[key] = typeof field === "string" ? xmlSafe(field) : cleanStrings(field);
+    }
+  }
+  return value;
+}
