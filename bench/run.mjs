@@ -16,6 +16,8 @@ const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const TIMEOUT_MS = 15 * 60_000;
 
 async function main(filters) {
+  // Other work on a 2-core machine inflates every figure; the table says how busy it was.
+  const load = os.loadavg().map((l) => l.toFixed(2)).join(", ");
   const files = readdirSync(BENCH_DIR)
     .filter((f) => f.endsWith(".bench.mjs") && (!filters.length || filters.some((w) => f.includes(w))))
     .sort();
@@ -29,7 +31,7 @@ async function main(filters) {
   const table = formatTable(rows.map(withVerdict));
   process.stdout.write(table + "\n");
   if (!filters.length) {
-    writeFileSync(path.join(BENCH_DIR, "RESULTS.md"), resultsFile(table));
+    writeFileSync(path.join(BENCH_DIR, "RESULTS.md"), resultsFile(table, load));
     process.stderr.write("bench: wrote bench/RESULTS.md\n");
   }
 }
@@ -100,12 +102,13 @@ const START = "<!-- results:start -->";
 const END = "<!-- results:end -->";
 
 /** Replaces the measured part of RESULTS.md; the notes around it (profiles, findings) stay. */
-function resultsFile(table) {
+function resultsFile(table, load) {
   const cpu = /model name\s*:\s*(.*)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? os.cpus()[0]?.model ?? "unknown";
   const measured = `${START}
 - date: ${new Date().toISOString().replace(/\.\d+Z$/, "Z")}
 - machine: ${os.availableParallelism()} cores (nproc), ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}
 - node: ${process.version}
+- load average (1, 5, 15 min) when the run started: ${load}
 
 ${table}
 ${END}`;

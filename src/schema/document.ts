@@ -41,7 +41,12 @@ export const documentFrontmatterSchema = z.strictObject({
   from: z.union([senderSchema, z.array(senderSchema)]).transform((v) => (Array.isArray(v) ? v : [v])).optional(),
   ref: z.strictObject({ ours: z.union([z.string(), z.number()]).transform(String).optional(), theirs: z.union([z.string(), z.number()]).transform(String).optional() }).optional(),
   consultation: consultationSchema.optional(),
-  vars: z.record(z.string(), z.unknown()).default({}),
+  // zod drops a key called __proto__ without a word (it would otherwise reach the prototype): say so instead.
+  vars: z
+    .unknown()
+    .refine((value) => !(value && typeof value === "object" && Object.hasOwn(value, "__proto__")), { message: 'a variable may not be called "__proto__"' })
+    .pipe(z.record(z.string(), z.unknown()))
+    .default({}),
   signatories: z.array(signatoryFileSchema).default([]),
   signature: z.array(z.strictObject({ name: z.string().min(1), role: z.string().optional() })).default([]),
 });

@@ -6,7 +6,7 @@
 import path from "node:path";
 import type { Reporter } from "../report/index.js";
 import { mapColumns, type ColumnMap, type ColumnMapping } from "./columns.js";
-import { SignatoryMerger, describeSignatory } from "./merge.js";
+import { SignatoryMerger, nameInMessages } from "./merge.js";
 import { readRows, UnreadableFile, type RawRow } from "./readers/index.js";
 import { interner, type Interner } from "./normalise.js";
 import { normaliseRow, type SignatoryRowInput } from "./schema.js";
@@ -125,7 +125,7 @@ export function checkVersions(list: readonly Signatory[], fingerprint: string, r
     reporter.warn(
       s.source.file,
       { line: s.source.line, column: 1 },
-      `${describeSignatory(s)} signed version ${s.version}, not this document's ${current}`,
+      `${nameInMessages(s)} signed version ${s.version}, not this document's ${current}`,
       "signatory-version",
     );
   }

@@ -10,7 +10,7 @@ import type { Signatory } from "./types.js";
 const LISTED_MERGES = 20;
 
 /** How a signatory is named in messages: a person without consent is not named even there. */
-export function describeSignatory(s: Signatory): string {
+export function nameInMessages(s: Signatory): string {
   return s.publish ? `"${s.name}"` : "a person without publish consent";
 }
 
@@ -31,11 +31,10 @@ export class SignatoryMerger {
   private readonly organisations = new Map<string, number>();
   /**
    * Persons by a hash of their folded name + organisation, not by that text:
-   * a million key strings kept alive cost more in hashing and GC than the
-   * rest of the merge. A different person with a taken hash goes to `collisions`.
+   * a Map of a million key strings cost more in hashing, rehashing and GC than
+   * the rest of the merge. The key is checked against the signatory found.
    */
-  private readonly persons = new Map<number, number>();
-  private readonly collisions = new Map<string, number>();
+  private readonly persons = new HashIndex();
 
   constructor(private readonly reporter: Reporter) {}
 
@@ -57,7 +56,7 @@ export class SignatoryMerger {
       this.reporter.info(
         s.source.file,
         { line: s.source.line, column: 1 },
-        `${describeSignatory(s)} is also at ${existing.source.file}:${existing.source.line}; merged`,
+        `${nameInMessages(s)} is also at ${existing.source.file}:${existing.source.line}; merged`,
         "signatory-duplicate",
       );
     }
@@ -70,14 +69,11 @@ export class SignatoryMerger {
   }
 
   private findPerson(key: string): number | undefined {
-    const at = this.persons.get(personHash(key));
-    return at === undefined || personKey(this.signatories[at]) === key ? at : this.collisions.get(key);
+    return this.persons.find(personHash(key), (at) => personKey(this.signatories[at]) === key);
   }
 
   private rememberPerson(key: string, at: number): void {
-    const hash = personHash(key);
-    if (this.persons.has(hash)) this.collisions.set(key, at);
-    else this.persons.set(hash, at);
+    this.persons.add(personHash(key), at);
   }
 
   private findOrganisation(s: Signatory): number | undefined {
@@ -102,9 +98,50 @@ export function personKey(s: Pick<Signatory, "name" | "organisation">): string {
   return foldCase(`${s.name}\0${s.organisation ?? ""}`);
 }
 
-/** FNV-1a, cut to 30 bits so V8 keeps it a small integer (no heap number per entry). */
+/** FNV-1a, cut to 30 bits so it stays a small integer. */
 export function personHash(key: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
   return hash & 0x3fffffff;
+}
+
+/**
+ * Hash → positions, open addressing in two typed arrays: no heap object per
+ * entry for the GC to trace, and no rehash of a million-entry Map as it grows.
+ * Equal hashes may hold different keys; `find` asks which position matches.
+ */
+class HashIndex {
+  private hashes = new Int32Array(1024);
+  /** Position + 1; 0 is an empty slot. */
+  private positions = new Int32Array(1024);
+  private size = 0;
+
+  find(hash: number, matches: (at: number) => boolean): number | undefined {
+    const mask = this.positions.length - 1;
+    for (let slot = hash & mask; this.positions[slot] !== 0; slot = (slot + 1) & mask) {
+      if (this.hashes[slot] === hash && matches(this.positions[slot] - 1)) return this.positions[slot] - 1;
+    }
+    return undefined;
+  }
+
+  add(hash: number, at: number): void {
+    // Kept at most half full, so a probe ends soon at an empty slot.
+    if (++this.size * 2 > this.positions.length) this.grow();
+    this.place(hash, at + 1);
+  }
+
+  private place(hash: number, position: number): void {
+    const mask = this.positions.length - 1;
+    let slot = hash & mask;
+    while (this.positions[slot] !== 0) slot = (slot + 1) & mask;
+    this.hashes[slot] = hash;
+    this.positions[slot] = position;
+  }
+
+  private grow(): void {
+    const { hashes, positions } = this;
+    this.hashes = new Int32Array(hashes.length * 2);
+    this.positions = new Int32Array(positions.length * 2);
+    for (let slot = 0; slot < positions.length; slot++) if (positions[slot] !== 0) this.place(hashes[slot], positions[slot]);
+  }
 }

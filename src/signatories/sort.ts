@@ -36,11 +36,15 @@ const WEIGHT = new Uint8Array(256);
  * as first code × 256 + second code → weight. 0 means no contraction.
  */
 const CONTRACTIONS = new Uint8Array(256 * 256);
+/** Characters that begin a contraction (a, A): only after them is the next character looked at. */
+const CONTRACTION_START = new Uint8Array(256);
 for (const first of KEYED_CHARACTERS) {
   for (const second of "aAoOeE") {
     // A pair weighing the same as a single letter, but not as its own two letters, is one letter.
     const single = KEYED_CHARACTERS.find((c) => primary.compare(first + second, c) === 0);
-    if (single) CONTRACTIONS[first.charCodeAt(0) * 256 + second.charCodeAt(0)] = WEIGHT[single.charCodeAt(0)];
+    if (!single) continue;
+    CONTRACTIONS[first.charCodeAt(0) * 256 + second.charCodeAt(0)] = WEIGHT[single.charCodeAt(0)];
+    CONTRACTION_START[first.charCodeAt(0)] = 1;
   }
 }
 
@@ -71,14 +75,18 @@ export function primaryKey(text: string): string | undefined {
   let length = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c > 0xff) return undefined;
-    const next = text.charCodeAt(i + 1);
-    const pair = next <= 0xff ? c * 256 + next : -1;
-    if (pair >= 0 && UNKEYABLE[pair]) return undefined;
-    const contracted = pair >= 0 ? CONTRACTIONS[pair] : 0;
-    const weight = contracted || WEIGHT[c];
+    let weight = c <= 0xff ? WEIGHT[c] : 0;
     if (weight === 0) return undefined;
-    if (contracted) i++;
+    if (CONTRACTION_START[c]) {
+      // Past the end `next` is NaN, which makes no pair.
+      const next = text.charCodeAt(i + 1);
+      const pair = next <= 0xff ? c * 256 + next : 0;
+      if (UNKEYABLE[pair]) return undefined;
+      if (CONTRACTIONS[pair]) {
+        weight = CONTRACTIONS[pair];
+        i++;
+      }
+    }
     keyBuffer[length++] = weight;
   }
   return keyBuffer.toString("latin1", 0, length);

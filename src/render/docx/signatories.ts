@@ -1,5 +1,6 @@
 import { Paragraph } from "docx";
 import type { AssembledDocument } from "../../assemble/types.js";
+import { describeSignatory } from "../../signatories/describe.js";
 import type { Signatory } from "../../signatories/types.js";
 import { STYLE } from "./styles.js";
 import { textRuns } from "./text.js";
@@ -23,14 +24,6 @@ export function signatoryBlocks(doc: AssembledDocument): Paragraph[] {
   if (signatories.persons.length || signatories.hiddenPersons) blocks.push(heading(1, labels.persons), ...nameParagraphs(signatories.persons));
   if (signatories.hiddenPersons) blocks.push(new Paragraph({ style: STYLE.signatory, children: textRuns(labels.hiddenPersons(signatories.hiddenPersons)) }));
   return blocks;
-}
-
-/**
- * "Name — role, organisation, place". Only these fields: e-mail, phone and any other
- * column a list brings along are for contact and never reach a document.
- */
-export function describeSignatory(s: Signatory): string {
-  return [s.name, [s.role, s.organisation, s.place].filter(Boolean).join(", ")].filter(Boolean).join(" — ");
 }
 
 function nameParagraphs(list: Signatory[]): Paragraph[] {

@@ -5,6 +5,7 @@ import type { Nodes } from "mdast";
 import { toHast, type Handlers, type State } from "mdast-util-to-hast";
 import type { AssembledDocument, Citation } from "../../assemble/types.js";
 import { languageTag } from "../../i18n/index.js";
+import { describeSignatory } from "../../signatories/describe.js";
 import type { RenderOptions } from "../index.js";
 import { STYLESHEET } from "./style.js";
 
@@ -78,13 +79,12 @@ function closingToHast(doc: AssembledDocument): Element {
 
 function signatoriesToHast(doc: AssembledDocument): Element {
   const { signatories, labels } = doc;
-  const who = (s: (typeof signatories.persons)[number]) => [s.name, [s.role, s.organisation, s.place].filter(Boolean).join(", ")].filter(Boolean).join(" — ");
   return h("section", { className: ["signatories"] }, [
     h("h2", labels.signatories),
     signatories.organisations.length ? h("h3", labels.organisations) : null,
-    signatories.organisations.length ? h("ul", signatories.organisations.map((s) => h("li", who(s)))) : null,
+    signatories.organisations.length ? h("ul", signatories.organisations.map((s) => h("li", describeSignatory(s)))) : null,
     signatories.persons.length || signatories.hiddenPersons ? h("h3", labels.persons) : null,
-    signatories.persons.length ? h("ul", signatories.persons.map((s) => h("li", who(s)))) : null,
+    signatories.persons.length ? h("ul", signatories.persons.map((s) => h("li", describeSignatory(s)))) : null,
     signatories.hiddenPersons ? h("p", { className: ["hidden-persons"] }, labels.hiddenPersons(signatories.hiddenPersons)) : null,
   ]);
 }

@@ -2,6 +2,7 @@ import type { List, ListItem, Paragraph, Root, RootContent, Text } from "mdast";
 import { gfmToMarkdown } from "mdast-util-gfm";
 import { toMarkdown, type Handle } from "mdast-util-to-markdown";
 import type { AssembledDocument, Citation } from "../../assemble/types.js";
+import { describeSignatory } from "../../signatories/describe.js";
 import type { RenderOptions } from "../index.js";
 
 const text = (value: string): Text => ({ type: "text", value });
@@ -30,10 +31,9 @@ export async function render(doc: AssembledDocument, _options: RenderOptions): P
   }
   if (doc.template.signatories && signatories.total) {
     children.push(heading(2, labels.signatories));
-    const describe = (s: (typeof signatories.persons)[number]) => [s.name, [s.role, s.organisation, s.place].filter(Boolean).join(", ")].filter(Boolean).join(" — ");
-    if (signatories.organisations.length) children.push(heading(3, labels.organisations), list(signatories.organisations.map(describe)));
+    if (signatories.organisations.length) children.push(heading(3, labels.organisations), list(signatories.organisations.map(describeSignatory)));
     if (signatories.persons.length || signatories.hiddenPersons) children.push(heading(3, labels.persons));
-    if (signatories.persons.length) children.push(list(signatories.persons.map(describe)));
+    if (signatories.persons.length) children.push(list(signatories.persons.map(describeSignatory)));
     if (signatories.hiddenPersons) children.push(paragraph(labels.hiddenPersons(signatories.hiddenPersons)));
   }
   for (const footnote of doc.footnotes) children.push({ type: "footnoteDefinition", identifier: String(footnote.number), label: String(footnote.number), children: structuredClone(footnote.children) });

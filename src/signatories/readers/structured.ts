@@ -35,7 +35,14 @@ export function readYaml(text: string, sink: RowSink): void {
   const doc = parseDocument(text, { lineCounter, schema: "failsafe" });
   const [problem] = doc.errors;
   if (problem) throw new UnreadableFile(problem.message.split("\n")[0], problem.linePos?.[0].line);
-  const values = listOf(doc.toJS());
+  let data: unknown;
+  try {
+    // Aliases expand here: an unknown anchor or an alias bomb throws instead of returning.
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new UnreadableFile((error as Error).message.split("\n")[0], 1);
+  }
+  const values = listOf(data);
   let node: unknown = doc.contents;
   if (isMap(node)) node = node.get("signatories", true);
   const nodes = isSeq(node) ? (node.items as Node[]) : [];

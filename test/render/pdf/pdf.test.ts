@@ -8,6 +8,7 @@ import type { AssembledDocument } from "../../../src/assemble/types.js";
 import { assembleDocuments } from "../../../src/build/index.js";
 import { render } from "../../../src/render/pdf/index.js";
 import { Reporter } from "../../../src/report/index.js";
+import { sortSignatories } from "../../../src/signatories/sort.js";
 import type { Signatory } from "../../../src/signatories/types.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -260,15 +261,47 @@ describe("PDF renderer", () => {
     expect(await textOf(bytes)).toContain("Samandrag");
   });
 
-  it("lists thousands of signatories in columns, in order, with the hidden count", async () => {
+  it("lists up to 1,000 signatories one per line in columns, in order, with the hidden count", async () => {
     const doc = await assembled(path.join(FIXTURE, "letter.md"));
-    const persons = Array.from({ length: 5000 }, (_, i): Signatory => ({ type: "person", name: `Person ${String(i).padStart(5, "0")}`, place: "Bodø", publish: true, source: { file: "x.csv", line: i + 2 }, extra: { secret: "hemmelig" }, email: `p${i}@example.org` }));
-    const big = { ...doc, signatories: { organisations: [], persons, hiddenPersons: 12345, total: 5000 + 12345 } };
+    const persons = Array.from({ length: 1000 }, (_, i): Signatory => ({ type: "person", name: `Person ${String(i).padStart(5, "0")}`, place: "Bodø", publish: true, source: { file: "x.csv", line: i + 2 }, extra: { secret: "hemmelig" }, email: `p${i}@example.org` }));
+    const big = { ...doc, signatories: { organisations: [], persons, hiddenPersons: 12345, total: 1000 + 12345 } };
     const text = await textOf(await render(big, { reporter: new Reporter() }));
-    const at = inOrder(text, ["Privatpersoner", ...persons.filter((_, i) => i % 250 === 0 || i === 4999).map((p) => `${p.name} — Bodø`)]);
+    const at = inOrder(text, ["Privatpersoner", ...persons.filter((_, i) => i % 50 === 0 || i === 999).map((p) => `${p.name} — Bodø\n`)]);
     expect(text).toMatch(/og 12\s345 privatpersoner/);
     expect(at.filter((i) => i < 0)).toEqual([]);
-    expect(text.match(/Person \d{5} — Bodø/g)).toHaveLength(5000);
+    expect(text.match(/Person \d{5} — Bodø/g)).toHaveLength(1000);
     expect(text).not.toMatch(/hemmelig|@example\.org/);
+  });
+
+  it("sets a 20,000-name petition as running text with every published name, in Norwegian order, and the hidden count", async () => {
+    const doc = await assembled(path.join(FIXTURE, "letter.md"));
+    const first = ["Åse", "Aase", "Øystein", "Ærle", "Émile", "Anders", "Zahra", "Ola", "Kari", "Ingrid Marie", "Hassan", "Bjørg"];
+    const last = ["Ødegård", "Aas", "Haugen", "Ali", "Nordmann", "Lunde"];
+    const everyone = Array.from({ length: 21_000 }, (_, i): Signatory => ({
+      type: "person",
+      name: `${first[i % first.length]} ${last[(i * 5) % last.length]} nr. ${i}`,
+      role: i % 7 === 0 ? "sykepleier" : undefined,
+      place: i % 3 ? "Tromsø" : undefined,
+      email: `p${i}@example.org`,
+      publish: i % 21 !== 0,
+      source: { file: "x.csv", line: i + 2 },
+      extra: {},
+    }));
+    const published = sortSignatories(everyone.filter((p) => p.publish));
+    expect(published).toHaveLength(20_000);
+    const hidden = everyone.length - published.length;
+    const big = { ...doc, signatories: { organisations: [], persons: published, hiddenPersons: hidden, total: everyone.length } };
+    const pages = await pagesOf(await render(big, { reporter: new Reporter() }));
+    // The footer sits between the last line of a page and the first of the next; a name may span the two.
+    const text = pages.map((page) => page.replace(/Side \d+ av \d+\s*Versjon [0-9a-f]+/, " ")).join(" ").replace(/\s+/g, " ");
+    const line = (p: Signatory) => [p.name, [p.role, p.place].filter(Boolean).join(", ")].filter(Boolean).join(" — ");
+    const sample = published.filter((_, i) => i % 1000 === 0 || i === published.length - 1);
+    const at = inOrder(text, ["Privatpersoner", ...sample.map(line), doc.labels.hiddenPersons(hidden).replace(/\s/g, " ")]);
+    expect(at.filter((i) => i < 0)).toEqual([]);
+    // Running text, names separated by "; ", and every published name exactly once.
+    expect(text).toContain(`${line(published[0])}; ${line(published[1])}; `);
+    expect(text.match(/ nr\. \d+/g)).toHaveLength(20_000);
+    for (const p of everyone.filter((p) => !p.publish).slice(0, 50)) expect(text).not.toMatch(new RegExp(`nr\\. ${p.name.split(" nr. ")[1]}\\b`));
+    expect(text).not.toMatch(/@example\.org/);
   });
 });
