@@ -1,8 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { Reporter, type Message } from "../report/index.js";
-import type { Lang } from "../schema/common.js";
-import { loadBlock, loadWorkspace, PACKAGE_ROOT, type Block, type Workspace } from "../workspace/index.js";
+import { indexBlocks, loadBlock, loadWorkspace, PACKAGE_ROOT, type Block, type Workspace } from "../workspace/index.js";
 
 interface CachedBlock {
   /** mtime and size together: an editor that saves twice within a millisecond changes the size. */
@@ -48,22 +47,11 @@ export class WorkspaceCache {
         this.parsedLastTime++;
       }),
     );
-    const byId: Workspace["blocks"] = new Map();
-    for (const file of files) {
-      const cached = this.blocks.get(file)!;
-      reporter.messages.push(...cached.messages);
-      const block = cached.block;
-      if (!block) continue;
-      const variants = byId.get(block.id) ?? new Map<Lang, Block>();
-      const twin = variants.get(block.meta.lang);
-      if (twin) {
-        reporter.error(block.file, { line: 1, column: 1 }, `block "${block.id}" (${block.meta.lang}) is defined twice; the other is ${twin.file}`, "duplicate-block");
-        continue;
-      }
-      variants.set(block.meta.lang, block);
-      byId.set(block.id, variants);
-    }
-    return byId;
+    for (const file of files) reporter.messages.push(...this.blocks.get(file)!.messages);
+    return indexBlocks(
+      files.map((file) => this.blocks.get(file)!.block),
+      reporter,
+    );
   }
 
   /** Reloading the templates reads the whole workspace once; only a template edit pays that. */

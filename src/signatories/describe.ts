@@ -9,3 +9,20 @@ export function describeSignatory(s: Signatory): string {
   const details = [s.role, s.organisation, s.place].filter(Boolean).join(", ");
   return details ? `${s.name} — ${details}` : s.name;
 }
+
+/**
+ * Up to this many names a group is one line (one paragraph) per signatory, easy to
+ * edit. A longer list — a petition with tens of thousands of names — is running text:
+ * one paragraph per name costs seconds and hundreds of megabytes at 100,000 names in
+ * DOCX and PDF alike, and gives a document of thousands of pages.
+ */
+export const ONE_PER_LINE_UP_TO = 1000;
+
+/** Running text: this many names to a paragraph, separated by "; ". */
+export function compactParagraphs(lines: readonly string[]): string[] {
+  const paragraphs: string[] = [];
+  for (let i = 0; i < lines.length; i += NAMES_PER_COMPACT_PARAGRAPH) paragraphs.push(lines.slice(i, i + NAMES_PER_COMPACT_PARAGRAPH).join("; "));
+  return paragraphs;
+}
+
+const NAMES_PER_COMPACT_PARAGRAPH = 100;

@@ -49,7 +49,11 @@ export async function loadWorkspace(root: string, reporter: Reporter): Promise<W
 async function loadBlocks(root: string, reporter: Reporter): Promise<Workspace["blocks"]> {
   const dir = path.join(root, "demands");
   const files = (await listFiles(dir)).filter((f) => f.endsWith(".md")).sort();
-  const loaded = await Promise.all(files.map((file) => loadBlock(root, file, reporter)));
+  return indexBlocks(await Promise.all(files.map((file) => loadBlock(root, file, reporter))), reporter);
+}
+
+/** Blocks by id and language; a second block with the same id and language is an error. */
+export function indexBlocks(loaded: readonly (Block | undefined)[], reporter: Reporter): Workspace["blocks"] {
   const blocks: Workspace["blocks"] = new Map();
   for (const block of loaded) {
     if (!block) continue;

@@ -50,7 +50,7 @@ type LetterData = ReturnType<typeof letterData> extends fc.Arbitrary<infer T> ? 
 
 /** Writes the letter's files and assembles it; the data is valid, so any error is a bug. */
 async function assembleLetter(data: LetterData) {
-  await writeFile(path.join(root, "demands/verdi.md"), `---\n${stringify({ title: "Verdi", kind: "fact", requires: ["x"], sources: [{ id: "k", title: data.sourceTitle }] })}---\nVerdien er {{x}} [@k].\n`);
+  await writeFile(path.join(root, "demands/verdi.md"), `---\n${stringify({ title: "Verdi", kind: "fact", requires: ["x"], sources: [{ id: "k", title: data.sourceTitle }] }, { lineWidth: 0 })}---\nVerdien er {{x}} [@k].\n`);
   await writeFile(path.join(root, "signatories/liste.json"), JSON.stringify([{ navn: data.signatory, samtykke: "ja" }]));
   const frontmatter = {
     template: "stotteerklaering",
@@ -63,7 +63,8 @@ async function assembleLetter(data: LetterData) {
     vars: { x: data.variable },
     signatories: ["../signatories/liste.json"],
   };
-  await writeFile(path.join(root, "documents/brev.md"), `---\n${stringify(frontmatter)}---\n{{> verdi}}\n`);
+  // lineWidth 0: yaml's line folding can split a surrogate pair ("\ud800\\\n \udc00"), which UTF-8 then breaks.
+  await writeFile(path.join(root, "documents/brev.md"), `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n{{> verdi}}\n`);
   const reporter = new Reporter();
   const [doc] = await assembleDocuments([path.join(root, "documents/brev.md")], reporter, { today: "2026-11-25" });
   expect(reporter.messages.filter((m) => m.severity === "error").map((m) => formatMessage(m))).toEqual([]);

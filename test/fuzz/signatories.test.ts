@@ -153,7 +153,8 @@ describe("a correctly written list reads back every name", () => {
       fc.asyncProperty(namedRows, fc.array(extra, { minLength: 8, maxLength: 8 }), fc.constantFrom(".json", ".yaml"), fc.boolean(), async (rows, extras, extension, wrapped) => {
         const items = rows.map((r, i) => ({ ...extras[i], navn: r.name, organisasjon: r.organisation, sted: r.place }));
         const data = wrapped ? { signatories: items } : items;
-        const text = extension === ".json" ? JSON.stringify(data, null, 2) : stringify(data);
+        // lineWidth 0: yaml's line folding can split a surrogate pair, which UTF-8 then breaks (a yaml bug).
+        const text = extension === ".json" ? JSON.stringify(data, null, 2) : stringify(data, { lineWidth: 0 });
         // Both escape a lone surrogate (\\udc00), so even that reads back.
         expect(await namesRead(extension, Buffer.from(text))).toEqual(expectedNames(rows));
       }),

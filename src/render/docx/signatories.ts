@@ -1,18 +1,9 @@
 import { Paragraph } from "docx";
 import type { AssembledDocument } from "../../assemble/types.js";
-import { describeSignatory } from "../../signatories/describe.js";
+import { compactParagraphs, describeSignatory, ONE_PER_LINE_UP_TO } from "../../signatories/describe.js";
 import type { Signatory } from "../../signatories/types.js";
 import { STYLE } from "./styles.js";
 import { textRuns } from "./text.js";
-
-/**
- * Up to this many names a list is one paragraph per signatory, easy to edit. A longer
- * list (a petition with tens of thousands of names) is set as running text, many
- * signatories to a paragraph: one paragraph per name would cost docx seconds and
- * hundreds of megabytes at 100,000 names, and give a document of thousands of pages.
- */
-const ONE_PER_LINE_UP_TO = 1000;
-const NAMES_PER_COMPACT_PARAGRAPH = 100;
 
 /** The signatory section: organisations, then named persons, then the count of unnamed ones. */
 export function signatoryBlocks(doc: AssembledDocument): Paragraph[] {
@@ -28,10 +19,5 @@ export function signatoryBlocks(doc: AssembledDocument): Paragraph[] {
 
 function nameParagraphs(list: Signatory[]): Paragraph[] {
   if (list.length <= ONE_PER_LINE_UP_TO) return list.map((s) => new Paragraph({ style: STYLE.signatory, children: textRuns(describeSignatory(s)) }));
-  const paragraphs: Paragraph[] = [];
-  for (let i = 0; i < list.length; i += NAMES_PER_COMPACT_PARAGRAPH) {
-    const text = list.slice(i, i + NAMES_PER_COMPACT_PARAGRAPH).map(describeSignatory).join("; ");
-    paragraphs.push(new Paragraph({ style: STYLE.signatoryCompact, children: textRuns(text) }));
-  }
-  return paragraphs;
+  return compactParagraphs(list.map(describeSignatory)).map((text) => new Paragraph({ style: STYLE.signatoryCompact, children: textRuns(text) }));
 }

@@ -1,5 +1,6 @@
 import type { AssembledDocument } from "../../assemble/types.js";
 import { formatDate, languageTag } from "../../i18n/index.js";
+import { compactParagraphs, describeSignatory, ONE_PER_LINE_UP_TO } from "../../signatories/describe.js";
 import type { Signatory } from "../../signatories/types.js";
 import type { RenderOptions } from "../index.js";
 import { logoOf } from "./logo.js";
@@ -24,15 +25,6 @@ export const fontFor = (font: string): string => FONT_TWINS[font.toLowerCase()] 
 /** Page numbers are only known inside Typst; the label travels with these stand-ins. */
 export const PAGE = "\u{E000}";
 export const PAGES = "\u{E001}";
-
-/**
- * Up to this many names a group is one line per signatory, in columns. A longer list
- * (a petition with tens of thousands of names) is running text, many signatories to a
- * paragraph separated by "; ", as the DOCX renderer sets it (src/render/docx/signatories.ts):
- * one line per name would give thousands of pages.
- */
-const ONE_PER_LINE_UP_TO = 1000;
-const NAMES_PER_COMPACT_PARAGRAPH = 100;
 
 /**
  * Typst lays out its page runs (the stretches between explicit page breaks) in parallel,
@@ -61,21 +53,12 @@ function compactParts(lines: string[]): string[][] {
     if (part.length >= NAMES_PER_PART && letters.compare(initialOf(line), initialOf(lines[i - 1])) !== 0) parts.push([line]);
     else part.push(line);
   });
-  return parts.map((part) => {
-    const paragraphs: string[] = [];
-    for (let i = 0; i < part.length; i += NAMES_PER_COMPACT_PARAGRAPH) paragraphs.push(part.slice(i, i + NAMES_PER_COMPACT_PARAGRAPH).join("; "));
-    return paragraphs;
-  });
+  return parts.map(compactParagraphs);
 }
 
-/** One signatory as one line; e-mail, phone and unknown columns never appear. Written for speed: it runs once per name. */
-function signatoryLine(s: Signatory): string {
-  const details = [s.role, s.organisation, s.place].filter(Boolean).join(", ");
-  return details ? `${s.name} — ${details}` : s.name;
-}
-
+/** Up to ONE_PER_LINE_UP_TO names a group is one line per signatory, in columns; a longer one is running text as in DOCX. */
 function nameList(heading: string, signatories: Signatory[]) {
-  const lines = signatories.map(signatoryLine);
+  const lines = signatories.map(describeSignatory);
   return lines.length <= ONE_PER_LINE_UP_TO ? { heading, ...nameColumns(lines) } : { heading, parts: compactParts(lines) };
 }
 
