@@ -1,4 +1,6 @@
 #!/usr/bin/env node
-import { main } from "../dist/cli/main.js";
+// The bundled CLI (scripts/bundle.mjs) starts in a fraction of the time the ~900 compiled
+// ESM files take to resolve one by one; `npm run build` makes both.
+import { main } from "../dist/bundle/main.mjs";
 
 process.exitCode = await main(process.argv.slice(2));

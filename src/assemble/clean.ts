@@ -10,18 +10,32 @@ export function xmlSafe(value: string): string {
 }
 
 /**
- * Removes those characters from every string of a plain data tree, in place, so that
+ * Invisible characters that change how text reads without showing themselves: bidi
+ * embeddings, overrides and isolates (U+202E turns "gnirts" around, a spoofing trick in
+ * a list of names), directional marks, zero-width spaces and joiners, word joiner, BOM.
+ * A letter to a health authority has no use for them, and PDF text layers lose or
+ * reorder letters around them, so they are removed along with the XML-invalid ones.
+ */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+
+/** The text every renderer gets: nothing XML cannot hold, nothing invisible that reorders or hides. */
+export function cleanText(value: string): string {
+  return value.replace(XML_INVALID, "").replace(INVISIBLE, "");
+}
+
+/**
+ * Cleans every string of a plain data tree, in place, so that
  * every renderer gets the same clean text. Positions hold only numbers and are skipped.
  */
 export function cleanStrings<T>(value: T): T {
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = typeof value[i] === "string" ? xmlSafe(value[i]) : cleanStrings(value[i]);
+    for (let i = 0; i < value.length; i++) value[i] = typeof value[i] === "string" ? cleanText(value[i]) : cleanStrings(value[i]);
   } else if (value !== null && typeof value === "object") {
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
       if (key === "position") continue;
       const field = record[key];
-      record[key] = typeof field === "string" ? xmlSafe(field) : cleanStrings(field);
+      record[key] = typeof field === "string" ? cleanText(field) : cleanStrings(field);
     }
   }
   return value;

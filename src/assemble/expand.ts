@@ -79,7 +79,8 @@ function standaloneInclude(node: Paragraph, scope: Scope, ctx: ExpandContext): {
   const text = node.children[0];
   const trimmed = text.value.trim();
   if (!trimmed.startsWith("{{>") || !trimmed.endsWith("}}")) return undefined;
-  const statements = parseHandlebars(text, scope, ctx);
+  // Quietly: a paragraph that does not parse is reported once, by expandText.
+  const statements = parseHandlebars(text, scope, ctx, false);
   const meaningful = statements?.filter((s) => !(s.type === "ContentStatement" && !(s as hbs.AST.ContentStatement).value.trim()));
   if (meaningful?.length !== 1 || meaningful[0].type !== "PartialStatement") return undefined;
   const partial = meaningful[0] as hbs.AST.PartialStatement & { loc: hbs.AST.SourceLocation };
@@ -209,10 +210,11 @@ export function lookup(vars: Record<string, unknown>, name: string): unknown {
   return value;
 }
 
-function parseHandlebars(node: Text, scope: Scope, ctx: ExpandContext): HbsNode[] | undefined {
+function parseHandlebars(node: Text, scope: Scope, ctx: ExpandContext, report = true): HbsNode[] | undefined {
   try {
     return Handlebars.parseWithoutProcessing(node.value).body as HbsNode[];
   } catch (error) {
+    if (!report) return undefined;
     const message = (error as Error).message;
     const line = Number(/line (\d+)/.exec(message)?.[1] ?? 1);
     const position = positionIn(node, { line, column: 0 });

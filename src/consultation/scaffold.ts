@@ -66,5 +66,5 @@ export function scaffoldHoringssvar(outline: Outline, options: ScaffoldOptions =
   ];
   const body: Root = { type: "root", children: [...section(LABELS[lang].summary, text.summary), ...outline.chapters.flatMap((chapter) => section(chapter, text.chapter))] };
   keepLiteral(body);
-  return `---\n${stringifyYaml(frontmatter)}---\n\n${toMarkdown(body)}`;
+  return `---\n${stringifyYaml(frontmatter, { lineWidth: 0 })}---\n\n${toMarkdown(body)}`;
 }

@@ -73,7 +73,7 @@ export async function importDocx(docxPath: string, reporter: Reporter, options: 
 
 /** The block file: YAML frontmatter (data, serialised by the YAML library) and a Markdown body. */
 export function blockMarkdown(block: ImportedBlock): string {
-  const frontmatter = stringifyYaml({ title: block.title, kind: block.kind, lang: block.lang });
+  const frontmatter = stringifyYaml({ title: block.title, kind: block.kind, lang: block.lang }, { lineWidth: 0 });
   const body = toMarkdown(block.body, { extensions: [gfmToMarkdown()], bullet: "-", emphasis: "_", rule: "-" });
   return `---\n${frontmatter}---\n\n${body}`;
 }

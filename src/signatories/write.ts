@@ -7,6 +7,9 @@ import { randomBytes } from "node:crypto";
 import { rename, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "yaml";
+
+/** No folding: yaml would fold a long line between the halves of a surrogate pair, breaking the character. */
+const stringifyYaml = (value: unknown) => stringify(value, { lineWidth: 0 });
 import type { Signatory } from "./types.js";
 
 const COLUMNS = ["type", "name", "organisation", "role", "orgnr", "place", "email", "publish", "signed_at", "version"] as const;
@@ -62,8 +65,8 @@ const FORMATS: Record<string, (list: readonly Signatory[]) => string> = {
   ".csv": (list) => delimited(list, ";"),
   ".tsv": (list) => delimited(list, "\t"),
   ".json": (list) => `${JSON.stringify(list.map(withoutEmpty), null, 2)}\n`,
-  ".yaml": (list) => stringify(list.map(withoutEmpty)),
-  ".yml": (list) => stringify(list.map(withoutEmpty)),
+  ".yaml": (list) => stringifyYaml(list.map(withoutEmpty)),
+  ".yml": (list) => stringifyYaml(list.map(withoutEmpty)),
 };
 
 export const WRITABLE_EXTENSIONS = Object.keys(FORMATS);
