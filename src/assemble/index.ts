@@ -23,6 +23,8 @@ export interface AssembleOptions {
   today?: string;
   /** Skip reading signatory files (e.g. the live preview of the text). */
   skipSignatories?: boolean;
+  /** Reads the signatory files; the live preview passes one that remembers unchanged files. */
+  loadSignatories?: typeof loadSignatories;
 }
 
 /**
@@ -62,7 +64,7 @@ export async function assemble(workspace: Workspace, documentPath: string, repor
 
   const signatories = options.skipSignatories
     ? undefined
-    : await loadSignatories(resolveSignatoryFiles(workspace.root, absolute, meta, (i) => positionInFrontmatter(frontmatter, ["signatories", i]), file, reporter), reporter, { documentFingerprint: fingerprint, lang: meta.lang, displayRoot: workspace.root });
+    : await (options.loadSignatories ?? loadSignatories)(resolveSignatoryFiles(workspace.root, absolute, meta, (i) => positionInFrontmatter(frontmatter, ["signatories", i]), file, reporter), reporter, { documentFingerprint: fingerprint, lang: meta.lang, displayRoot: workspace.root });
 
   if (!template || reporter.errorsFor(file).length > errorsBefore) return undefined;
   const date = meta.date ?? options.today ?? today();
@@ -198,5 +200,7 @@ function resolveSignatoryFiles(root: string, documentPath: string, meta: Documen
 function today(): string {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   const now = epoch ? new Date(Number(epoch) * 1000) : new Date();
-  return now.toLocaleDateString("sv-SE");
+  // Built from the date's parts: toLocaleDateString would load ICU data on every build.
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -5,6 +5,7 @@ import { documentToHast } from "../render/html/index.js";
 import { formatMessage, Reporter, type Message } from "../report/index.js";
 import { findWorkspaceRoot } from "../workspace/index.js";
 import { WorkspaceCache } from "./cache.js";
+import { rememberingSignatoryLoader } from "./signatories.js";
 
 export interface PreviewState {
   /** Counts up with every rebuild; the page compares it to know it is stale. */
@@ -34,6 +35,7 @@ export async function createPreviewBuilder(documentPath: string, options: { toda
   const document = path.resolve(documentPath);
   const root = await findWorkspaceRoot(path.dirname(document));
   const cache = new WorkspaceCache(root);
+  const loadSignatories = rememberingSignatoryLoader();
   let generation = 0;
   let lastGood: Pick<PreviewState, "article" | "title" | "lang"> = { article: undefined, title: path.basename(document), lang: "nb" };
 
@@ -46,7 +48,7 @@ export async function createPreviewBuilder(documentPath: string, options: { toda
       const reporter = new Reporter();
       const workspace = await cache.load(reporter);
       // A crash in one rebuild shows on the page like any other error; the next save tries again.
-      const doc = await assemble(workspace, document, reporter, { today: options.today }).catch((error: Error) => {
+      const doc = await assemble(workspace, document, reporter, { today: options.today, loadSignatories }).catch((error: Error) => {
         reporter.error(path.relative(root, document), undefined, `could not build: ${error.stack ?? error.message}`, "internal");
         return undefined;
       });

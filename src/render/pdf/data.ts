@@ -62,15 +62,47 @@ function nameList(heading: string, signatories: Signatory[]) {
   return lines.length <= ONE_PER_LINE_UP_TO ? { heading, ...nameColumns(lines) } : { heading, parts: compactParts(lines) };
 }
 
+/**
+ * A run of more non-space characters than this is no word (Norwegian compounds reach
+ * about 35 letters) but a pasted token, a URL in running text, or a hostile value.
+ */
+const LONGEST_WORD = 40;
+const LONG_RUN = new RegExp(`\\S{${LONGEST_WORD + 1},}`, "gu");
+/** Break opportunities so frequent that a run wraps even in a signature column a third of the page wide. */
+const BREAK_EVERY = 8;
+const ZWSP = "\u200B";
+const graphemes = new Intl.Segmenter("nb", { granularity: "grapheme" });
+
+/**
+ * Typst has no overflow-wrap: a run it cannot break goes on past the margin and off the
+ * page. A zero-width space every few characters (between whole graphemes, so no accent
+ * or emoji is torn) lets Typst wrap it anywhere, adds nothing visible, and pdf.js leaves
+ * it out of the text. Ordinary words are left alone, so they still hyphenate properly.
+ */
+export function wrappable(text: string): string {
+  return text.replace(LONG_RUN, (run) => Array.from(graphemes.segment(run), ({ segment }, i) => (i > 0 && i % BREAK_EVERY === 0 ? ZWSP : "") + segment).join(""));
+}
+
+/** Fields whose strings are not laid out as text: metadata, settings, link targets, labels, image bytes. */
+const NOT_LAID_OUT = new Set(["document", "lang", "region", "style", "url", "id", "type", "logo"]);
+
+/** Every laid-out string of the data made wrappable. */
+function wrapLongRuns<T>(value: T): T {
+  if (typeof value === "string") return wrappable(value) as T;
+  if (Array.isArray(value)) return value.map(wrapLongRuns) as T;
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, NOT_LAID_OUT.has(key) ? v : wrapLongRuns(v)])) as T;
+  return value;
+}
+
 /** Everything the Typst template shows, as plain JSON data. */
 export async function documentData(doc: AssembledDocument, options: RenderOptions) {
   const { meta, labels, signatories, template } = doc;
   const showSignatories = template.signatories && signatories.total > 0;
-  return {
+  return wrapLongRuns({
+    document: { title: meta.title, author: meta.from.map((s) => s.name) },
     lang: meta.lang,
     region: languageTag(meta.lang).split("-")[1],
     title: meta.title,
-    author: meta.from.map((s) => s.name),
     style: { font: fontFor(template.style.font), size: template.style.fontSize, headingColor: template.style.headingColor },
     letterhead: await Promise.all(
       meta.from.map(async (s) => ({ name: s.name, logo: await logoOf(doc, s, options), lines: [s.address, s.orgnr ? `${labels.orgnr} ${s.orgnr}` : undefined].filter(Boolean) })),
@@ -103,5 +135,5 @@ export async function documentData(doc: AssembledDocument, options: RenderOption
       ? { heading: labels.sources, items: doc.sources.map((s) => ({ number: s.number, text: [s.title, s.publisher, s.date].filter(Boolean).join(". "), url: s.url ?? null })) }
       : null,
     footer: { pageOf: labels.pageOf(PAGE, PAGES), version: `${labels.version} ${doc.fingerprint}` },
-  };
+  });
 }

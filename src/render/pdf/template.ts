@@ -8,8 +8,16 @@ export const TEMPLATE = String.raw`
 #let PAGE = "\u{E000}"
 #let PAGES = "\u{E001}"
 #let accent = rgb(d.style.headingColor)
+// data.ts marks break points in over-long runs with a zero-width space. As a character
+// it makes pdf.js drop the letters next to it, and a zero h() is no break opportunity,
+// so t() puts an empty box there: Typst may break a line at an inline box, and it adds
+// nothing to the text. Every shown data string goes through t().
+#let ZWSP = "\u{200B}"
+#let wrappable(s, piece) = s.split(ZWSP).map(piece).join(box())
+#let t(s) = if s.contains(ZWSP) { wrappable(s, p => p) } else { s }
+#let code(s, block: false) = if s.contains(ZWSP) { std.block(wrappable(s, raw)) } else { raw(s, block: block) }
 
-#set document(title: d.title, author: d.author, date: auto)
+#set document(title: d.document.title, author: d.document.author, date: auto)
 #set page(paper: "a4", margin: (x: 2.5cm, top: 2.2cm, bottom: 2.5cm), footer: context {
   set text(size: 0.8em, fill: luma(80))
   let page-of = d.footer.pageOf.replace(PAGE, str(counter(page).get().first())).replace(PAGES, str(counter(page).final().first()))
@@ -20,7 +28,8 @@ export const TEMPLATE = String.raw`
 #show heading: set text(fill: accent, hyphenate: false)
 #show heading.where(level: 1): set text(size: 1.5em)
 #show heading.where(level: 2): set text(size: 1.2em)
-#show heading: set block(above: 1.4em, below: 0.8em)
+// Breakable, so that a heading taller than a page (a title of 10,000 characters) is not cut off.
+#show heading: set block(above: 1.4em, below: 0.8em, breakable: true)
 #show link: set text(fill: accent, hyphenate: false)
 #show raw: set text(hyphenate: false)
 
@@ -60,8 +69,8 @@ export const TEMPLATE = String.raw`
   emphasis: (n, r) => emph(inline(n, r)),
   strong: (n, r) => strong(inline(n, r)),
   delete: (n, r) => strike(inline(n, r)),
-  inlineCode: (n, r) => raw(n.value),
-  code: (n, r) => raw(n.value, block: true),
+  inlineCode: (n, r) => code(n.value),
+  code: (n, r) => code(n.value, block: true),
   "break": (n, r) => linebreak(),
   thematicBreak: (n, r) => line(length: 100%, stroke: 0.5pt + luma(150)),
   blockquote: (n, r) => quote(block: true, blocks(n, r)),
@@ -74,7 +83,7 @@ export const TEMPLATE = String.raw`
   footnote: footnote-of,
   citation: (n, r) => link(label("source-" + str(n.number)), "[" + str(n.number) + "]"),
 )
-#let render(n) = if type(n) == str { n } else { handlers.at(n.type)(n, render) }
+#let render(n) = if type(n) == str { t(n) } else { handlers.at(n.type)(n, render) }
 
 // A name list (see data.ts): up to a thousand names one per line in columns, from one
 // string; a longer one as running text in parts, each part on a new page so that Typst
@@ -82,7 +91,7 @@ export const TEMPLATE = String.raw`
 #let name-columns(list) = columns(list.columns, gutter: 1.5em, {
   set text(size: 0.9em, hyphenate: false)
   set par(spacing: 0.6em)
-  if list.lines != "" { text(list.lines); parbreak() }
+  if list.lines != "" { text(t(list.lines)); parbreak() }
 })
 #let name-parts(list) = {
   // As DOCX's "Signatory List" style: 1.5 pt smaller, 4 pt between paragraphs, ragged
@@ -92,42 +101,45 @@ export const TEMPLATE = String.raw`
   set par(justify: false, linebreaks: "simple", spacing: 4pt)
   for (i, part) in list.parts.enumerate() {
     if i > 0 { pagebreak() }
-    for names in part { par(names) }
+    for names in part { par(t(names)) }
   }
 }
 #let name-list(list) = if "parts" in list { name-parts(list) } else { name-columns(list) }
 
 #for s in d.letterhead {
   if s.logo != none { block(below: 0.6em, image(bytes(s.logo.bytes), alt: s.logo.alt, height: 1.5cm)) }
-  block(below: 1.2em, { text(size: 1.15em, fill: accent, strong(s.name)); for l in s.lines { linebreak(); l } })
+  block(below: 1.2em, { text(size: 1.15em, fill: accent, strong(t(s.name))); for l in s.lines { linebreak(); t(l) } })
 }
 
 #block(below: 1.2em, {
   text(size: 0.85em, fill: luma(80), d.to.label)
   for rec in d.to.recipients {
-    block(above: 0.5em, { strong(rec.name); if rec.address != none { linebreak(); rec.address } })
+    block(above: 0.5em, { strong(t(rec.name)); if rec.address != none { linebreak(); t(rec.address) } })
   }
 })
 
-#grid(columns: 2, column-gutter: 1em, row-gutter: 0.5em, ..d.refs.flatten())
+#grid(columns: 2, column-gutter: 1em, row-gutter: 0.5em, ..d.refs.flatten().map(t))
 
-#if d.consultation != none { block(above: 1em, d.consultation.join(linebreak())) }
+#if d.consultation != none { block(above: 1em, d.consultation.map(t).join(linebreak())) }
 
 #v(1.2em)
-#if d.label != none { block(below: 0.4em, text(fill: accent, size: 0.95em, upper(d.label))) }
-#heading(level: 1, d.title)
+#if d.label != none { block(below: 0.4em, text(fill: accent, size: 0.95em, upper(t(d.label)))) }
+#heading(level: 1, t(d.title))
 
 #render((type: "root", children: d.body))
 
+// Kept on one page, unless it is taller than a page: then an unbreakable block would be cut off.
+#let together(body) = layout(size => block(breakable: measure(body, width: size.width).height > size.height, body))
+
 #if d.closing != none {
   v(1em)
-  block(breakable: false, {
-    d.closing.text
-    for s in d.closing.senders { parbreak(); strong(s) }
+  together({
+    t(d.closing.text)
+    for s in d.closing.senders { parbreak(); strong(t(s)) }
     if d.closing.signature.len() > 0 {
       v(1.5em)
       grid(columns: calc.min(d.closing.signature.len(), 3), column-gutter: 3em, row-gutter: 1.2em,
-        ..d.closing.signature.map(s => { s.name; if s.role != none { linebreak(); text(size: 0.9em, s.role) } }))
+        ..d.closing.signature.map(s => { t(s.name); if s.role != none { linebreak(); text(size: 0.9em, t(s.role)) } }))
     }
   })
 }
@@ -142,7 +154,7 @@ export const TEMPLATE = String.raw`
   if s.persons != none {
     heading(level: 3, s.persons.heading)
     name-list(s.persons)
-    if s.hidden != none { par(s.hidden) }
+    if s.hidden != none { par(t(s.hidden)) }
   }
 }
 
@@ -150,7 +162,7 @@ export const TEMPLATE = String.raw`
   heading(level: 2, d.sources.heading)
   enum(numbering: "[1]", ..d.sources.items.map(s => enum.item(s.number, {
     [#metadata(s.number)#label("source-" + str(s.number))]
-    s.text
+    t(s.text)
     if s.url != none { [. ]; link(s.url) }
   })))
 }
