@@ -22,3 +22,16 @@ export function parseMarkdown(source: string): ParsedMarkdown {
   }
   return { tree };
 }
+
+const FRONTMATTER = /^---[ \t]*(?:\r\n|\r|\n)(?:([\s\S]*?)(?:\r\n|\r|\n))??---[ \t]*(?:\r\n|\r|\n|$)/;
+
+/**
+ * The YAML frontmatter node alone, found the way remark-frontmatter finds it but
+ * without parsing the Markdown after it: listing a workspace needs every block's
+ * frontmatter, and only the bodies of the blocks a document includes.
+ */
+export function readFrontmatterNode(source: string): Yaml | undefined {
+  const match = FRONTMATTER.exec(source);
+  if (!match) return undefined;
+  return { type: "yaml", value: match[1] ?? "", position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: match[0].length } } };
+}

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { Root } from "mdast";
 import { parse as parseYaml } from "yaml";
 import { readFrontmatter } from "../parse/frontmatter.js";
-import { parseMarkdown } from "../parse/markdown.js";
+import { parseMarkdown, readFrontmatterNode } from "../parse/markdown.js";
 import type { Reporter } from "../report/index.js";
 import { blockFrontmatterSchema, type BlockFrontmatter } from "../schema/block.js";
 import { LANGS, type Lang } from "../schema/common.js";
@@ -72,7 +72,7 @@ export function indexBlocks(loaded: readonly (Block | undefined)[], reporter: Re
 export async function loadBlock(root: string, absoluteFile: string, reporter: Reporter): Promise<Block | undefined> {
   const file = path.relative(root, absoluteFile);
   const source = await readFile(absoluteFile, "utf8");
-  const { tree, frontmatter } = parseMarkdown(source);
+  const frontmatter = readFrontmatterNode(source);
   const meta = readFrontmatter(file, frontmatter, blockFrontmatterSchema, reporter);
   if (!meta) return undefined;
   const relative = path.relative(path.join(root, "demands"), absoluteFile).split(path.sep).join("/");
@@ -81,7 +81,16 @@ export async function loadBlock(root: string, absoluteFile: string, reporter: Re
     reporter.warn(file, { line: 1, column: 1 }, `file name says "${suffixLang}" but lang is "${meta.lang}"; using "${suffixLang}"`, "block-lang");
     meta.lang = suffixLang as Lang;
   }
-  return { id: meta.id ?? base, file, meta, tree };
+  // The body is parsed when a document first includes the block: most builds use a few of many.
+  let tree: Root | undefined;
+  return {
+    id: meta.id ?? base,
+    file,
+    meta,
+    get tree() {
+      return (tree ??= parseMarkdown(source).tree);
+    },
+  };
 }
 
 async function loadTemplates(root: string, reporter: Reporter): Promise<Workspace["templates"]> {
