@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { NewSignature, Selection, SignatureStore, StoredSignature } from "./store.js";
+import { LISTED_COLUMNS, type NewSignature, type Selection, type SignatureStore, type StoredSignature } from "./store.js";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS signatures (
@@ -26,7 +26,6 @@ CREATE TABLE IF NOT EXISTS signatures (
 CREATE INDEX IF NOT EXISTS signatures_listing ON signatures (document, confirmed, approved);
 `;
 
-const COLUMNS = "id, document, type, name, organisation, role, orgnr, place, email, publish, version, signed_at, confirmed, approved";
 
 const WHERE: Record<Selection, string> = {
   public: "confirmed AND approved AND publish",
@@ -93,8 +92,8 @@ export async function openPostgresStore(url: string): Promise<SignatureStore> {
     async list(selection, document) {
       const result =
         document === undefined
-          ? await pool.query<Row>(`SELECT ${COLUMNS} FROM signatures WHERE ${WHERE[selection]} ORDER BY seq`)
-          : await pool.query<Row>(`SELECT ${COLUMNS} FROM signatures WHERE document = $1 AND ${WHERE[selection]} ORDER BY seq`, [document]);
+          ? await pool.query<Row>(`SELECT ${LISTED_COLUMNS} FROM signatures WHERE ${WHERE[selection]} ORDER BY seq`)
+          : await pool.query<Row>(`SELECT ${LISTED_COLUMNS} FROM signatures WHERE document = $1 AND ${WHERE[selection]} ORDER BY seq`, [document]);
       return result.rows.map(fromRow);
     },
     close: () => pool.end(),

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
-import type { NewSignature, Selection, SignatureStore, StoredSignature } from "./store.js";
+import { LISTED_COLUMNS, type NewSignature, type Selection, type SignatureStore, type StoredSignature } from "./store.js";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS signatures (
@@ -28,7 +28,6 @@ CREATE TABLE IF NOT EXISTS signatures (
 CREATE INDEX IF NOT EXISTS signatures_listing ON signatures (document, confirmed, approved);
 `;
 
-const COLUMNS = "id, document, type, name, organisation, role, orgnr, place, email, publish, version, signed_at, confirmed, approved";
 
 const WHERE: Record<Selection, string> = {
   public: "confirmed = 1 AND approved = 1 AND publish = 1",
@@ -177,10 +176,10 @@ export function openSqliteStore(file: string): SignatureStore {
 
   const count = db.prepare(`SELECT count(*) AS n FROM signatures WHERE document = ? AND ${WHERE.accepted}`).pluck();
   const listOne = Object.fromEntries(
-    Object.entries(WHERE).map(([selection, where]) => [selection, db.prepare(`SELECT ${COLUMNS} FROM signatures WHERE document = ? AND ${where} ORDER BY seq`)]),
+    Object.entries(WHERE).map(([selection, where]) => [selection, db.prepare(`SELECT ${LISTED_COLUMNS} FROM signatures WHERE document = ? AND ${where} ORDER BY seq`)]),
   ) as Record<Selection, Database.Statement<[string], Row>>;
   const listAll = Object.fromEntries(
-    Object.entries(WHERE).map(([selection, where]) => [selection, db.prepare(`SELECT ${COLUMNS} FROM signatures WHERE ${where} ORDER BY seq`)]),
+    Object.entries(WHERE).map(([selection, where]) => [selection, db.prepare(`SELECT ${LISTED_COLUMNS} FROM signatures WHERE ${where} ORDER BY seq`)]),
   ) as Record<Selection, Database.Statement<[], Row>>;
 
   const sqlitePath = createRequire(import.meta.url).resolve("better-sqlite3");

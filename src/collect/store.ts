@@ -72,3 +72,6 @@ export async function openStore(url: string): Promise<SignatureStore> {
   const { openSqliteStore } = await import("./sqlite-store.js");
   return openSqliteStore(url.replace(/^sqlite:(\/\/)?/i, ""));
 }
+
+/** The columns a listing reads, the same in both stores. */
+export const LISTED_COLUMNS = "id, document, type, name, organisation, role, orgnr, place, email, publish, version, signed_at, confirmed, approved";
