@@ -16,7 +16,7 @@ export function xmlSafe(value: string): string {
  * A letter to a health authority has no use for them, and PDF text layers lose or
  * reorder letters around them, so they are removed along with the XML-invalid ones.
  */
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
 /** The text every renderer gets: nothing XML cannot hold, nothing invisible that reorders or hides. */
 export function cleanText(value: string): string {

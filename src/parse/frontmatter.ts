@@ -18,7 +18,8 @@ export function readFrontmatter<S extends z.ZodType>(
     reporter.error(file, { line: 1, column: 1 }, "missing frontmatter: the file must start with a `---` YAML block", "frontmatter");
     return undefined;
   }
-  const doc = parseDocument(node.value, { prettyErrors: false, uniqueKeys: true });
+  // logLevel "error": a collection used as a key is reported as an unknown field, not warned about on stderr.
+  const doc = parseDocument(node.value, { prettyErrors: false, uniqueKeys: true, logLevel: "error" });
   const at = (offset: number) => positionAt(node, offset);
   if (doc.errors.length) {
     for (const error of doc.errors) reporter.error(file, at(error.pos[0]), `bad YAML: ${firstSentence(error.message)}`, "yaml");

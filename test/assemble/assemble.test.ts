@@ -93,6 +93,12 @@ describe("assemble", () => {
     expect(lines).toContain('documents/wrong-type.md:6:1  error  unknown field "signatur"');
   });
 
+  it("refuses a variable called __proto__ instead of dropping it silently", async () => {
+    const { assembled, lines } = await assembleOne("proto-var");
+    expect(assembled).toBeUndefined();
+    expect(lines).toEqual(['documents/proto-var.md:7:3  error  "vars": a variable may not be called "__proto__"']);
+  });
+
   it("reports bad YAML with its position", async () => {
     const { assembled, lines } = await assembleOne("bad-yaml");
     expect(assembled).toBeUndefined();
