@@ -127,7 +127,8 @@ function pickVariant(id: string, position: Position, scope: Scope, ctx: ExpandCo
 
 function expandText(node: Text, scope: Scope, ctx: ExpandContext): PhrasingContent[] {
   if (!node.value.includes("{{") && !node.value.includes("[@")) return [node];
-  const statements = node.value.includes("{{") ? parseHandlebars(node, scope, ctx) : [{ type: "ContentStatement", value: node.value } as unknown as HbsNode];
+  const whole = { type: "ContentStatement", value: node.value, loc: { start: { line: 1, column: 0 } } };
+  const statements = node.value.includes("{{") ? parseHandlebars(node, scope, ctx) : [whole as unknown as HbsNode];
   if (!statements) return [node];
   const out: PhrasingContent[] = [];
   const pushText = (value: string) => {
@@ -138,7 +139,7 @@ function expandText(node: Text, scope: Scope, ctx: ExpandContext): PhrasingConte
   for (const statement of statements) {
     switch (statement.type) {
       case "ContentStatement":
-        splitCitations((statement as hbs.AST.ContentStatement).value, node, scope, ctx, pushText, out);
+        splitCitations(statement as hbs.AST.ContentStatement & { loc: hbs.AST.SourceLocation }, node, scope, ctx, pushText, out);
         break;
       case "MustacheStatement":
         pushText(variableValue(statement as hbs.AST.MustacheStatement, node, scope, ctx));
@@ -158,13 +159,14 @@ function expandText(node: Text, scope: Scope, ctx: ExpandContext): PhrasingConte
 const CITATION = /\[@([\p{L}\p{N}_:./-]+)\]/gu;
 
 /** `[@id]` in literal text becomes a citation node; variable values never pass through here. */
-function splitCitations(value: string, node: Text, scope: Scope, ctx: ExpandContext, pushText: (v: string) => void, out: PhrasingContent[]): void {
+function splitCitations(content: hbs.AST.ContentStatement & { loc: hbs.AST.SourceLocation }, node: Text, scope: Scope, ctx: ExpandContext, pushText: (v: string) => void, out: PhrasingContent[]): void {
+  const value = content.value;
   let last = 0;
   for (const match of value.matchAll(CITATION)) {
     pushText(value.slice(last, match.index));
     last = match.index + match[0].length;
     const sourceId = match[1];
-    const point = offsetPosition(node, value, match.index);
+    const point = offsetPosition(node, content.loc.start, value, match.index);
     // A document may cite any source its blocks list; that is checked once all blocks are in.
     if (scope.blockId && !scope.sources.some((s) => s.id === sourceId)) {
       ctx.reporter.error(scope.file, point, `unknown source "${sourceId}": list it under sources${didYouMean(sourceId, scope.sources.map((s) => s.id))}`, "unknown-source");
@@ -230,7 +232,9 @@ function positionIn(node: Nodes, loc: { line: number; column: number }): Positio
   return { line: start.line + loc.line - 1, column: loc.column + 1 };
 }
 
-function offsetPosition(node: Nodes, value: string, index: number): Position {
+/** Where `index` of a piece of the text node stands, the piece starting at `start` (Handlebars location). */
+function offsetPosition(node: Nodes, start: { line: number; column: number }, value: string, index: number): Position {
   const before = value.slice(0, index).split("\n");
-  return positionIn(node, { line: before.length, column: before.at(-1)!.length });
+  const column = before.length === 1 ? start.column + before[0].length : before.at(-1)!.length;
+  return positionIn(node, { line: start.line + before.length - 1, column });
 }
