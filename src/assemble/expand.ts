@@ -203,7 +203,7 @@ function variableValue(statement: hbs.AST.MustacheStatement, node: Text, scope: 
   return String(value);
 }
 
-export function lookup(vars: Record<string, unknown>, name: string): unknown {
+function lookup(vars: Record<string, unknown>, name: string): unknown {
   let value: unknown = vars;
   for (const part of name.split(".")) {
     if (value === null || typeof value !== "object" || !Object.hasOwn(value, part)) return undefined;

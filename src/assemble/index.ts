@@ -10,7 +10,7 @@ import { positionInFrontmatter, readFrontmatter } from "../parse/frontmatter.js"
 import { parseMarkdown } from "../parse/markdown.js";
 import { didYouMean, type Position, type Reporter } from "../report/index.js";
 import { documentFrontmatterSchema, type DocumentFrontmatter } from "../schema/document.js";
-import { loadSignatories } from "../signatories/index.js";
+import { emptySignatoryList, loadSignatories } from "../signatories/index.js";
 import type { Workspace } from "../workspace/index.js";
 import { cleanStrings } from "./clean.js";
 import { documentScope, expandNodes, type ExpandContext } from "./expand.js";
@@ -87,7 +87,7 @@ export async function assemble(workspace: Workspace, documentPath: string, repor
     body,
     footnotes,
     sources,
-    signatories: signatories ?? { organisations: [], persons: [], hiddenPersons: 0, total: 0 },
+    signatories: signatories ?? emptySignatoryList(),
     fingerprint,
     blocks: ctx.used,
   });

@@ -1,5 +1,3 @@
-import { VFileMessage } from "vfile-message";
-
 export type Severity = "error" | "warning" | "info";
 
 export interface Position {
@@ -47,20 +45,6 @@ export class Reporter {
   errorsFor(file: string): Message[] {
     return this.messages.filter((m) => m.severity === "error" && m.file === file);
   }
-
-  /** Messages as vfile-message objects, for tools that speak that format. */
-  toVFileMessages(): VFileMessage[] {
-    return this.messages.map((m) => {
-      const vm = new VFileMessage(m.text, {
-        place: m.line ? { line: m.line, column: m.column ?? 1 } : undefined,
-        ruleId: m.rule,
-        source: "opprop",
-      });
-      vm.file = m.file;
-      vm.fatal = m.severity === "error" ? true : m.severity === "warning" ? false : undefined;
-      return vm;
-    });
-  }
 }
 
 const COLORS: Record<Severity, string> = { error: "\x1b[31m", warning: "\x1b[33m", info: "\x1b[36m" };
@@ -70,10 +54,6 @@ export function formatMessage(m: Message, color = false): string {
   const place = m.line ? `${m.file}:${m.line}:${m.column ?? 1}` : m.file;
   const severity = color ? `${COLORS[m.severity]}${m.severity}\x1b[39m` : m.severity;
   return `${place}  ${severity}  ${m.text}`;
-}
-
-export function useColor(stream: NodeJS.WriteStream = process.stderr): boolean {
-  return !process.env.NO_COLOR && Boolean(stream.isTTY);
 }
 
 /** Closest candidate by edit distance, for "did you mean" hints; none when nothing is close. */
