@@ -1,3 +1,4 @@
+import { t } from "../i18n/catalogue.js";
 import { formatMessage, type Reporter } from "../report/index.js";
 
 /**
@@ -38,6 +39,6 @@ export function finish(ctx: CliContext, reporter: Reporter): number {
   for (const message of reporter.messages) ctx.err(formatMessage(message, ctx.color));
   const errors = reporter.messages.filter((m) => m.severity === "error").length;
   const warnings = reporter.messages.filter((m) => m.severity === "warning").length;
-  if (errors || warnings) ctx.err(`${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`);
+  if (errors || warnings) ctx.err(t("cli.summary", { errors, warnings }));
   return errors ? EXIT_INPUT_ERRORS : EXIT_OK;
 }

@@ -1,4 +1,5 @@
 import { parseArgs as cittyParseArgs, renderUsage, type ArgsDef, type CommandDef } from "citty";
+import { t } from "../i18n/catalogue.js";
 import { EXIT_USAGE, UsageError, processContext, type CliContext } from "./context.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command has its own args type
@@ -40,7 +41,7 @@ export async function main(rawArgs: string[], ctx: CliContext = processContext()
   }
   const entry = COMMANDS[name];
   if (!entry) {
-    ctx.err(`unknown command "${name}"\n\n${TOP_USAGE}`);
+    ctx.err(`${t("cli.unknownCommand", { name })}\n\n${TOP_USAGE}`);
     return EXIT_USAGE;
   }
   let command = (await entry.load()).default;
