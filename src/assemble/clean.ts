@@ -12,11 +12,13 @@ export function xmlSafe(value: string): string {
 /**
  * Invisible characters that change how text reads without showing themselves: bidi
  * embeddings, overrides and isolates (U+202E turns "gnirts" around, a spoofing trick in
- * a list of names), directional marks, zero-width spaces and joiners, word joiner, BOM.
- * A letter to a health authority has no use for them, and PDF text layers lose or
- * reorder letters around them, so they are removed along with the XML-invalid ones.
+ * a list of names), directional marks, zero-width space, word joiner and invisible
+ * operators, BOM. A letter to a health authority has no use for them, and PDF text layers
+ * lose or reorder letters around them, so they are removed along with the XML-invalid ones.
+ * U+200C and U+200D (zero-width non-joiner and joiner) are kept: they are part of the
+ * spelling of Persian, Kurdish and Sinhala names («محمدی‌نژاد») and of emoji sequences.
  */
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const INVISIBLE = /[\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
 /** The text every renderer gets: nothing XML cannot hold, nothing invisible that reorders or hides. */
 export function cleanText(value: string): string {

@@ -7,8 +7,9 @@
 // clean, and skipping `normalize` for them is what keeps a million rows fast.
 const NEEDS_WORK = /[^\x20-\x7e\u00a1-\u00ff]|^ | $| {2}/;
 const WHITESPACE = /\s+/g;
-// C0/C1 controls and zero-width characters left after whitespace is collapsed.
-const INVISIBLE = /[\x00-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]/g;
+// C0/C1 controls, zero-width space, word joiner and BOM left after whitespace is collapsed;
+// zero-width (non-)joiners are spelling (Persian, Sinhala, emoji) and stay.
+const INVISIBLE = /[\x00-\x1f\x7f-\x9f\u200b\u2060\ufeff]/g;
 
 /** NFC, whitespace collapsed to single spaces, trimmed, controls removed. */
 export function cleanText(value: string): string {

@@ -3,7 +3,8 @@ import type { Definition, Nodes, PhrasingContent, Root, RootContent } from "mdas
 import { toString } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
 import type { AssembledDocument } from "../../assemble/types.js";
-import type { RenderOptions } from "../index.js";
+import { softBreaks } from "../soft-breaks.js";
+import type { RenderOptions } from "../types.js";
 import { listDefinition, STYLE, TEXT_WIDTH } from "./styles.js";
 import { linkTarget, textRuns, type RunStyle } from "./text.js";
 
@@ -103,9 +104,6 @@ function runStyle(marks: Marks): RunStyle {
     strike: marks.strike || undefined,
   };
 }
-
-/** A soft line break in Markdown is a space; only a hard break (`break` node) breaks the line. */
-const softBreaks = (value: string) => value.replace(/[ \t]*\r?\n[ \t]*/g, " ");
 
 const hyperlink = (url: string, children: PhrasingContent[], place: Place, marks: Marks): ParagraphChild[] => [
   new ExternalHyperlink({ link: linkTarget(url), children: inline(children, place, { ...marks, link: true }) }),

@@ -1,6 +1,6 @@
 import { Document } from "docx";
 import type { AssembledDocument } from "../../assemble/types.js";
-import type { RenderOptions } from "../index.js";
+import type { RenderOptions } from "../types.js";
 import { bodyContext, footnotesOf } from "./body.js";
 import { footer, letterBlocks } from "./letter.js";
 import { pack } from "./pack.js";

@@ -1,7 +1,7 @@
 import { ExternalHyperlink, Footer, PageNumber, Paragraph, Tab, TextRun, type ParagraphChild } from "docx";
 import type { AssembledDocument } from "../../assemble/types.js";
 import { formatDate } from "../../i18n/index.js";
-import type { RenderOptions } from "../index.js";
+import type { RenderOptions } from "../types.js";
 import { bodyBlocks, type Block, type BodyContext } from "./body.js";
 import { logoRun } from "./logo.js";
 import { signatoryBlocks } from "./signatories.js";

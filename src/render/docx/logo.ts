@@ -3,7 +3,7 @@ import path from "node:path";
 import { ImageRun } from "docx";
 import type { AssembledDocument } from "../../assemble/types.js";
 import type { Sender } from "../../schema/document.js";
-import type { RenderOptions } from "../index.js";
+import type { RenderOptions } from "../types.js";
 import { xmlSafe } from "./text.js";
 
 type ImageType = "png" | "jpg" | "gif" | "bmp";

@@ -6,7 +6,7 @@ import { toHast, type Handlers, type State } from "mdast-util-to-hast";
 import type { AssembledDocument, Citation } from "../../assemble/types.js";
 import { languageTag } from "../../i18n/index.js";
 import { describeSignatory } from "../../signatories/describe.js";
-import type { RenderOptions } from "../index.js";
+import type { RenderOptions } from "../types.js";
 import { STYLESHEET } from "./style.js";
 
 /**

@@ -3,7 +3,7 @@ import { gfmToMarkdown } from "mdast-util-gfm";
 import { toMarkdown, type Handle } from "mdast-util-to-markdown";
 import type { AssembledDocument, Citation } from "../../assemble/types.js";
 import { describeSignatory } from "../../signatories/describe.js";
-import type { RenderOptions } from "../index.js";
+import type { RenderOptions } from "../types.js";
 
 const text = (value: string): Text => ({ type: "text", value });
 const paragraph = (...values: string[]): RootContent => ({ type: "paragraph", children: values.flatMap((v, i) => (i ? [{ type: "break" } as const, text(v)] : [text(v)])) });

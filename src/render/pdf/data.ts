@@ -2,7 +2,7 @@ import type { AssembledDocument } from "../../assemble/types.js";
 import { formatDate, languageTag } from "../../i18n/index.js";
 import { compactParagraphs, describeSignatory, ONE_PER_LINE_UP_TO } from "../../signatories/describe.js";
 import type { Signatory } from "../../signatories/types.js";
-import type { RenderOptions } from "../index.js";
+import type { RenderOptions } from "../types.js";
 import { logoOf } from "./logo.js";
 import { bodyToPdfTree } from "./tree.js";
 

@@ -1,6 +1,6 @@
 import { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
 import type { AssembledDocument } from "../../assemble/types.js";
-import type { RenderOptions } from "../index.js";
+import type { RenderOptions } from "../types.js";
 import { documentData } from "./data.js";
 import { TEMPLATE } from "./template.js";
 

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { AssembledDocument } from "../../assemble/types.js";
 import type { Sender } from "../../schema/document.js";
-import type { RenderOptions } from "../index.js";
+import type { RenderOptions } from "../types.js";
 
 /** PNG, JPEG and GIF by their first bytes: the formats Typst embeds in every PDF standard. */
 const SIGNATURES = [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], [0xff, 0xd8, 0xff], [0x47, 0x49, 0x46, 0x38]];

@@ -1,7 +1,8 @@
 import type { Definition, Nodes, RootContent } from "mdast";
 import { visit } from "unist-util-visit";
 import type { AssembledDocument } from "../../assemble/types.js";
-import type { RenderOptions } from "../index.js";
+import { softBreaks } from "../soft-breaks.js";
+import type { RenderOptions } from "../types.js";
 
 /**
  * The body as a plain JSON tree for the Typst template: a string is text, every
@@ -32,7 +33,7 @@ const HANDLERS: Record<string, Handler> = {
   root: (state, node: { children: RootContent[] }) => all(state, node.children),
   paragraph: wrap("paragraph"),
   heading: (state, node: { depth: number; children: RootContent[] }) => [{ type: "heading", depth: node.depth, children: all(state, node.children) }],
-  text: (_state, node: { value: string }) => [node.value],
+  text: (_state, node: { value: string }) => [softBreaks(node.value)],
   emphasis: wrap("emphasis"),
   strong: wrap("strong"),
   delete: wrap("delete"),

@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { List, ListItem } from "mdast";
 import { toString } from "mdast-util-to-string";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
 import type { AssembledDocument } from "../../../src/assemble/types.js";
 import { assembleDocuments } from "../../../src/build/index.js";
@@ -10,6 +9,7 @@ import { render } from "../../../src/render/pdf/index.js";
 import { Reporter } from "../../../src/report/index.js";
 import { sortSignatories } from "../../../src/signatories/sort.js";
 import type { Signatory } from "../../../src/signatories/types.js";
+import { openPdf, pdfPages, pdfText } from "./helpers.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const FIXTURE = path.join(ROOT, "test/fixtures/pdf-letter/documents");
@@ -22,22 +22,9 @@ async function assembled(file: string): Promise<AssembledDocument> {
   return doc;
 }
 
-async function open(bytes: Uint8Array) {
-  return getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
-}
-
-/** The text of each page, one string per page, lines as pdf.js reports them. */
-async function pagesOf(bytes: Uint8Array): Promise<string[]> {
-  const pdf = await open(bytes);
-  const pages: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : "")).join(""));
-  }
-  return pages;
-}
-
-const textOf = async (bytes: Uint8Array) => (await pagesOf(bytes)).join("\n");
+const open = openPdf;
+const pagesOf = pdfPages;
+const textOf = pdfText;
 
 /** Index of each needle in the text, each searched after the previous one; -1 when missing or out of order. */
 function inOrder(text: string, needles: string[]): number[] {
