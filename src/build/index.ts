@@ -2,6 +2,7 @@ import path from "node:path";
 import { assemble, type AssembleOptions } from "../assemble/index.js";
 import type { AssembledDocument } from "../assemble/types.js";
 import { render, type Format } from "../render/index.js";
+import type { PdfStandard } from "../render/types.js";
 import type { Reporter } from "../report/index.js";
 import { findWorkspaceRoot, loadWorkspace, type Workspace } from "../workspace/index.js";
 import { writeFileAtomic } from "./write.js";
@@ -22,7 +23,7 @@ export async function assembleDocuments(documents: string[], reporter: Reporter,
 export interface BuildOptions extends AssembleOptions {
   formats: Format[];
   outDir: string;
-  pdfStandard?: "a-2b" | "ua-1";
+  pdfStandard?: PdfStandard;
   /** Called before each slow step, for a progress line. */
   onProgress?: (text: string) => void;
 }

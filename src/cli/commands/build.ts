@@ -2,6 +2,7 @@ import path from "node:path";
 import { defineCommand, type ArgsDef } from "citty";
 import { buildDocuments } from "../../build/index.js";
 import { FORMATS, type Format } from "../../render/index.js";
+import { PDF_STANDARDS, type PdfStandard } from "../../render/types.js";
 import { Reporter } from "../../report/index.js";
 import { finish, UsageError, type CliContext } from "../context.js";
 import { documentArgs, positionalFiles } from "../documents.js";
@@ -10,7 +11,7 @@ const args = {
   ...documentArgs,
   format: { type: "string", description: `formats, comma-separated (${FORMATS.join(",")})`, default: "docx,pdf" },
   outDir: { type: "string", description: "where to write", default: "out" },
-  pdfStandard: { type: "string", description: "PDF standard: a-2b or ua-1 (tagged either way)" },
+  pdfStandard: { type: "string", description: `PDF standard: ${Object.keys(PDF_STANDARDS).join(", ")} (a-2a is archival and accessible; tagged in every case)` },
 } satisfies ArgsDef;
 
 export default defineCommand({
@@ -22,8 +23,8 @@ export default defineCommand({
     const formats = String(values.format).split(",").map((f) => f.trim()).filter(Boolean);
     const unknown = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
     if (unknown.length || !formats.length) throw new UsageError(`unknown format "${unknown.join(",")}"; choose from ${FORMATS.join(", ")}`);
-    const pdfStandard = values.pdfStandard as string | undefined;
-    if (pdfStandard !== undefined && pdfStandard !== "a-2b" && pdfStandard !== "ua-1") throw new UsageError(`--pdf-standard takes a-2b or ua-1, not "${pdfStandard}"`);
+    const pdfStandard = values.pdfStandard as PdfStandard | undefined;
+    if (pdfStandard !== undefined && !Object.hasOwn(PDF_STANDARDS, pdfStandard)) throw new UsageError(`--pdf-standard takes ${Object.keys(PDF_STANDARDS).join(", ")}, not "${pdfStandard}"`);
     const reporter = new Reporter();
     const outDir = path.resolve(ctx.cwd, String(values.outDir));
     const started = Date.now();

@@ -1,26 +1,26 @@
+import { existsSync } from "node:fs";
 import type { AssembledDocument } from "../../assemble/types.js";
+import { t } from "../../i18n/catalogue.js";
 import { formatDate, languageTag } from "../../i18n/index.js";
 import { compactParagraphs, describeSignatory, ONE_PER_LINE_UP_TO } from "../../signatories/describe.js";
 import type { Signatory } from "../../signatories/types.js";
 import type { RenderOptions } from "../types.js";
+import { declaredFamilyFor, MONO_FAMILY, SANS_FALLBACK, textChain } from "./fonts.js";
 import { logoOf } from "./logo.js";
 import { bodyToPdfTree } from "./tree.js";
 
-/**
- * Office fonts mapped to their metric-compatible free twins, so line and page breaks
- * match the DOCX. Carlito/Caladea come from Debian's fonts-crosextra-*, Liberation
- * from fonts-liberation; any other name is asked for as written.
- */
-const FONT_TWINS: Record<string, string> = {
-  calibri: "Carlito",
-  cambria: "Caladea",
-  arial: "Liberation Sans",
-  helvetica: "Liberation Sans",
-  "times new roman": "Liberation Serif",
-  "courier new": "Liberation Mono",
-};
-
-export const fontFor = (font: string): string => FONT_TWINS[font.toLowerCase()] ?? font;
+/** The template's font as a declared family (or the sans fallback, with a warning) and the chain after it. */
+export function fontsOf(doc: AssembledDocument, options: RenderOptions) {
+  const wanted = doc.template.style.font;
+  let family = declaredFamilyFor(wanted);
+  if (!family) {
+    family = SANS_FALLBACK;
+    options.reporter.warn(doc.file, undefined, t("render.fontUnknown", { font: wanted, template: doc.template.name, fallback: family }), "pdf-font");
+  }
+  const chain = textChain(family);
+  if (!existsSync(chain[0].files[0])) options.reporter.warn(doc.file, undefined, t("render.fontNotInstalled", { family, debian: chain[0].debian }), "pdf-font");
+  return { chain, text: chain.map((f) => f.family), mono: [MONO_FAMILY.family, ...chain.map((f) => f.family)] };
+}
 
 /** Page numbers are only known inside Typst; the label travels with these stand-ins. */
 export const PAGE = "\u{E000}";
@@ -96,7 +96,7 @@ function wrapLongRuns<T>(value: T): T {
 }
 
 /** Everything the Typst template shows, as plain JSON data. */
-export async function documentData(doc: AssembledDocument, options: RenderOptions) {
+export async function documentData(doc: AssembledDocument, options: RenderOptions, fonts: ReturnType<typeof fontsOf>) {
   const { meta, labels, signatories, template } = doc;
   const showSignatories = template.signatories && signatories.total > 0;
   return wrapLongRuns({
@@ -104,7 +104,7 @@ export async function documentData(doc: AssembledDocument, options: RenderOption
     lang: meta.lang,
     region: languageTag(meta.lang).split("-")[1],
     title: meta.title,
-    style: { font: fontFor(template.style.font), size: template.style.fontSize, headingColor: template.style.headingColor },
+    style: { fonts: fonts.text, mono: fonts.mono, size: template.style.fontSize, headingColor: template.style.headingColor },
     letterhead: await Promise.all(
       meta.from.map(async (s) => ({ name: s.name, logo: await logoOf(doc, s, options), lines: [s.address, s.orgnr ? `${labels.orgnr} ${s.orgnr}` : undefined].filter(Boolean) })),
     ),

@@ -23,7 +23,8 @@ export const TEMPLATE = String.raw`
   let page-of = d.footer.pageOf.replace(PAGE, str(counter(page).get().first())).replace(PAGES, str(counter(page).final().first()))
   page-of + h(1fr) + d.footer.version
 })
-#set text(font: d.style.font, size: d.style.size * 1pt, lang: d.lang, region: d.region, hyphenate: true)
+// The declared chain only (fonts.ts): a character none of them has was reported before (check.ts).
+#set text(font: d.style.fonts, fallback: false, size: d.style.size * 1pt, lang: d.lang, region: d.region, hyphenate: true)
 #set par(leading: 0.6em, spacing: 1em)
 #show heading: set text(fill: accent, hyphenate: false)
 #show heading.where(level: 1): set text(size: 1.5em)
@@ -31,7 +32,7 @@ export const TEMPLATE = String.raw`
 // Breakable, so that a heading taller than a page (a title of 10,000 characters) is not cut off.
 #show heading: set block(above: 1.4em, below: 0.8em, breakable: true)
 #show link: set text(fill: accent, hyphenate: false)
-#show raw: set text(hyphenate: false)
+#show raw: set text(font: d.style.mono, hyphenate: false)
 
 // One function per node type of data.ts's PdfNode; r renders a child node.
 #let inline(n, r) = n.at("children", default: ()).map(r).join()

@@ -7,6 +7,7 @@ import type { AssembledDocument } from "../../../src/assemble/types.js";
 import { assembleDocuments } from "../../../src/build/index.js";
 import { render } from "../../../src/render/pdf/index.js";
 import { Reporter } from "../../../src/report/index.js";
+import type { PdfStandard } from "../../../src/render/types.js";
 import { sortSignatories } from "../../../src/signatories/sort.js";
 import type { Signatory } from "../../../src/signatories/types.js";
 import { openPdf, pdfPages, pdfText } from "./helpers.js";
@@ -182,24 +183,18 @@ describe("PDF renderer", () => {
     expect(reporter.messages.filter((m) => m.rule === "pdf-engine")).toEqual([]);
   });
 
-  it("warns about a template font it cannot find, and still renders", async () => {
-    const doc = await assembled(path.join(FIXTURE, "horing.md"));
-    const reporter = new Reporter();
-    const styled = { ...doc, template: { ...doc.template, style: { ...doc.template.style, font: "Finnes Ikke Sans" } } };
-    const text = await textOf(await render(styled, { reporter }));
-    expect(reporter.messages).toContainEqual(expect.objectContaining({ severity: "warning", rule: "pdf-engine", text: expect.stringMatching(/finnes ikke sans/i) }));
-    expect(text).toContain("Samandrag");
-  });
-
-  it("produces PDF/A-2b and PDF/UA-1 when asked", async () => {
+  it("produces PDF/A-2b, PDF/A-2a (archival and accessible in one file) and PDF/UA-1 when asked", async () => {
     const doc = await assembled(path.join(FIXTURE, "letter.md"));
-    const xmp = async (pdfStandard?: "a-2b" | "ua-1") => {
+    const xmp = async (pdfStandard?: PdfStandard) => {
       const { metadata } = await (await open(await render(doc, { reporter: new Reporter(), pdfStandard }))).getMetadata();
       return (metadata as unknown as { getRaw(): string } | null)?.getRaw() ?? "";
     };
     const archival = await xmp("a-2b");
     expect(archival).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
     expect(archival).toMatch(/<pdfaid:conformance>B<\/pdfaid:conformance>/);
+    const both = await xmp("a-2a");
+    expect(both).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
+    expect(both).toMatch(/<pdfaid:conformance>A<\/pdfaid:conformance>/);
     expect(await xmp("ua-1")).toMatch(/<pdfuaid:part>1<\/pdfuaid:part>/);
     expect(await xmp()).not.toMatch(/pdfaid:part>|pdfuaid:part>/);
   });

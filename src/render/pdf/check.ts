@@ -1,0 +1,52 @@
+import { existsSync } from "node:fs";
+import type { AssembledDocument } from "../../assemble/types.js";
+import { t } from "../../i18n/catalogue.js";
+import type { RenderOptions } from "../types.js";
+import { uncovered } from "./coverage.js";
+import type { DeclaredFamily } from "./fonts.js";
+import { shownText, type ShownText } from "./shown-text.js";
+
+/** «ꙮ» (U+A66E): the character, and its code point for when it cannot be seen either. */
+export const describeChars = (chars: Iterable<string>): string =>
+  [...chars].map((c) => `«${c}» (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`).join(", ");
+
+/**
+ * Printable ASCII, Latin-1, dashes and quotes, which every declared text font has: text
+ * made only of these (most names, with their " — place") is skipped fast.
+ */
+const COMMON = "\\x20-\\x7e\\u00a0-\\u00ff\\u2013\\u2014\\u2018\\u2019\\u201a\\u201c\\u201d\\u201e\\u2026";
+const ONLY_COMMON = new RegExp(`^[${COMMON}\\n]*$`);
+const COMMON_CHARS = new RegExp(`[${COMMON}]`);
+
+/** Each shown text that holds one of `chars`, with those of its characters. */
+export function placesOf(doc: AssembledDocument, matches: (char: string) => boolean): { place: ShownText; chars: Set<string> }[] {
+  const found: { place: ShownText; chars: Set<string> }[] = [];
+  for (const place of shownText(doc)) {
+    if (ONLY_COMMON.test(place.text)) continue;
+    const chars = new Set([...place.text].filter(matches));
+    if (chars.size) found.push({ place, chars });
+  }
+  return found;
+}
+
+/**
+ * Before Typst sees the document: every character that no font of the chain can show is
+ * reported where it was written (a signatory's row, a block, a field). An archival or
+ * accessible PDF must not show a box for a letter, so then it is an error and the PDF is
+ * not made; a plain PDF is made, with a warning.
+ */
+export function checkCoverage(doc: AssembledDocument, options: RenderOptions, chain: readonly DeclaredFamily[]): void {
+  const distinct = new Set<string>();
+  for (const { text } of shownText(doc)) if (!ONLY_COMMON.test(text)) for (const c of text) distinct.add(c);
+  // The fast path assumes the common characters are covered; they are checked along with the rest.
+  for (let cp = 0x20; cp <= 0x2026; cp++) if (COMMON_CHARS.test(String.fromCodePoint(cp))) distinct.add(String.fromCodePoint(cp));
+  const missing = uncovered(distinct, chain, existsSync);
+  if (!missing.size) return;
+  const strict = options.pdfStandard !== undefined;
+  for (const { place, chars } of placesOf(doc, (c) => missing.has(c))) {
+    const text = t("render.fontMissing", { chars: describeChars(chars), who: place.who });
+    if (strict) options.reporter.error(place.file, place.position, text, "pdf-font-coverage");
+    else options.reporter.warn(place.file, place.position, text, "pdf-font-coverage");
+  }
+  if (strict) throw new Error(t("render.fontMissingStop"));
+}

@@ -1,0 +1,106 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import type { AssembledDocument } from "../../../src/assemble/types.js";
+import { assembleDocuments } from "../../../src/build/index.js";
+import { engineMessages } from "../../../src/render/pdf/engine.js";
+import { compilerWithDeclaredFonts, DECLARED_FAMILIES } from "../../../src/render/pdf/fonts.js";
+import { render } from "../../../src/render/pdf/index.js";
+import { Reporter } from "../../../src/report/index.js";
+import { pdfText } from "./helpers.js";
+
+const FIXTURE = path.resolve(import.meta.dirname, "../../fixtures/render-text");
+const SIGNATORIES = path.join(FIXTURE, "signatories/world.csv");
+
+async function assembled(name: string): Promise<AssembledDocument> {
+  const reporter = new Reporter();
+  const [doc] = await assembleDocuments([path.join(FIXTURE, "documents", name)], reporter, { today: "2026-11-25" });
+  expect(reporter.messages.filter((m) => m.severity === "error")).toEqual([]);
+  return doc;
+}
+
+/** Font names embedded in the PDF, without their subset prefix. */
+const embeddedFonts = (bytes: Uint8Array) => new Set([...Buffer.from(bytes).toString("latin1").matchAll(/\/FontName\s*\/[A-Z]{6}\+([\w-]+)/g)].map((m) => m[1]));
+
+describe("PDF fonts", () => {
+  it("declares only installed files, and Typst knows every declared family by its name", () => {
+    for (const family of DECLARED_FAMILIES) for (const file of family.files) expect(existsSync(file), `${file} (${family.debian})`).toBe(true);
+    const typst = compilerWithDeclaredFonts();
+    for (const { family } of DECLARED_FAMILIES) {
+      const result = typst.compile({ mainFileContent: `#set text(font: "${family}", fallback: false)\nx` });
+      expect(engineMessages(result.takeWarnings()), family).toEqual([]);
+    }
+    // The fontconfig redirection lasts only while the compiler is created.
+    expect(process.env.FONTCONFIG_FILE).toBeUndefined();
+  });
+
+  it("uses no font that is installed but not declared: a template asking for DejaVu Sans gets Noto Sans, with a warning", async () => {
+    expect(existsSync("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")).toBe(true);
+    const doc = await assembled("text.md");
+    const reporter = new Reporter();
+    const bytes = await render({ ...doc, template: { ...doc.template, style: { ...doc.template.style, font: "DejaVu Sans" } } }, { reporter });
+    const fonts = embeddedFonts(bytes);
+    expect(fonts).toContain("NotoSans-Regular");
+    expect([...fonts].filter((f) => f.startsWith("DejaVu"))).toEqual([]);
+    expect(reporter.messages).toContainEqual(expect.objectContaining({ severity: "warning", rule: "pdf-font", text: expect.stringContaining('"DejaVu Sans"') }));
+  });
+
+  it("falls back to the declared sans-serif, never to a serif, for an unknown template font", async () => {
+    const doc = await assembled("text.md");
+    const reporter = new Reporter();
+    const bytes = await render({ ...doc, template: { ...doc.template, style: { ...doc.template.style, font: "Finnes Ikke Sans" } } }, { reporter });
+    const fonts = [...embeddedFonts(bytes)];
+    expect(fonts).toContain("NotoSans-Bold");
+    expect(fonts.filter((f) => /Libertinus|NewCM|Serif/.test(f))).toEqual([]);
+    expect(reporter.messages.filter((m) => m.rule === "pdf-font")).toEqual([
+      expect.objectContaining({ severity: "warning", text: expect.stringMatching(/"Finnes Ikke Sans".*Noto Sans/) }),
+    ]);
+  });
+
+  it("shows Sámi, Hebrew, Ethiopic, Sinhala and Chinese names from the declared Noto fallbacks", async () => {
+    const doc = await assembled("tofu.md");
+    const reporter = new Reporter();
+    const bytes = await render(doc, { reporter });
+    const fonts = embeddedFonts(bytes);
+    for (const font of ["Carlito", "NotoSansHebrew-Regular", "NotoSansEthiopic-Regular", "NotoSansSinhala-Regular"]) expect(fonts).toContain(font);
+    expect([...fonts].some((f) => f.startsWith("NotoSansCJK"))).toBe(true);
+    const text = await pdfText(bytes);
+    for (const name of ["Máret Čáhppes", "Đuoddar, Ŋuvttos, Ŧiellu, Žár", "ተስፋዬ ገብረ", "李小龍"]) expect(text).toContain(name);
+  });
+
+  it("warns, before rendering a plain PDF, about each character no declared font has, naming the signatory's row or the line", async () => {
+    const doc = await assembled("tofu.md");
+    const reporter = new Reporter();
+    await render(doc, { reporter });
+    const coverage = reporter.messages.filter((m) => m.rule === "pdf-font-coverage");
+    expect(coverage).toEqual([
+      expect.objectContaining({ severity: "warning", file: doc.file, line: 12, text: expect.stringContaining("«𒀀» (U+12000)") }),
+      expect.objectContaining({ severity: "warning", file: expect.stringMatching(/world\.csv$/), line: 6, text: expect.stringContaining("«🫠» (U+1FAE0) in «Kari 🫠 Nordmann»") }),
+    ]);
+    expect(path.resolve(coverage[1].file)).toBe(SIGNATORIES);
+  });
+
+  it("refuses a PDF/A or PDF/UA file with such characters: errors with places, no PDF", async () => {
+    const doc = await assembled("tofu.md");
+    for (const pdfStandard of ["a-2b", "ua-1"] as const) {
+      const reporter = new Reporter();
+      await expect(render(doc, { reporter, pdfStandard })).rejects.toThrow(/PDF\/A and PDF\/UA/);
+      expect(reporter.messages.filter((m) => m.severity === "error").map((m) => m.line)).toEqual([12, 6]);
+    }
+  });
+
+  it("turns the engine's own errors into their message and hints, never a Rust dump", () => {
+    const typst = compilerWithDeclaredFonts();
+    const result = typst.compile({ mainFileContent: '#set document(title: "x")\n#text(font: "Carlito")[\u{E000}]' });
+    let thrown: unknown;
+    try {
+      typst.pdf(result.result!, { pdfStandard: "a-2a" });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(String(thrown)).toContain("SourceDiagnostic");
+    const [message] = engineMessages(thrown);
+    expect(message).toMatch(/^PDF\/A-2a error: the PDF contains the codepoint .*u\{e000\}.* — codepoints from the Unicode private area are forbidden/);
+    expect(message).not.toMatch(/SourceDiagnostic|span:|severity:/);
+  });
+});
