@@ -3,9 +3,10 @@ import type { Definition, Nodes, PhrasingContent, Root, RootContent } from "mdas
 import { toString } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
 import type { AssembledDocument } from "../../assemble/types.js";
+import { headingLevels } from "../headings.js";
 import { softBreaks } from "../soft-breaks.js";
 import type { RenderOptions } from "../types.js";
-import { listDefinition, STYLE, TEXT_WIDTH } from "./styles.js";
+import { headingStyle, listDefinition, STYLE, TEXT_WIDTH } from "./styles.js";
 import { linkTarget, textRuns, type RunStyle } from "./text.js";
 
 export type Block = Paragraph | Table;
@@ -21,6 +22,8 @@ export interface BodyContext {
   referencedFootnotes: Set<string>;
   /** Every list gets its own numbering instance, so no list runs on from the one before. */
   listInstances: number;
+  /** A body heading's level under the title (render/headings.ts). */
+  headingLevel: (depth: number) => number;
 }
 
 /** Where in the document a handler is: it decides paragraph styles and list levels. */
@@ -57,6 +60,7 @@ export function bodyContext(doc: AssembledDocument, options: RenderOptions): Bod
     listDefinitions: new Map(),
     referencedFootnotes: new Set(),
     listInstances: 0,
+    headingLevel: headingLevels(doc),
   };
 }
 
@@ -143,14 +147,11 @@ function imageAsText(node: Nodes, alt: string, place: Place, marks: Marks): Para
   return alt ? textRuns(`[${alt}]`, runStyle(marks)) : [];
 }
 
-const HEADING_STYLE = (depth: number) => STYLE.headings[Math.min(Math.max(depth - 1, 1), 3) - 1];
-
 const CELL_ALIGNMENT = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
 const BLOCK_HANDLERS: { [K in RootContent["type"]]?: BlockHandler<NodeOf<K>> } = {
   paragraph: (node, place) => [new Paragraph({ style: place.paragraphStyle, children: inline(node.children, place, {}) })],
-  // The document title is the Title; a body `#` or `##` is a first-level section.
-  heading: (node, place) => [new Paragraph({ style: HEADING_STYLE(node.depth), children: inline(node.children, place, {}) })],
+  heading: (node, place) => [new Paragraph({ style: headingStyle(place.ctx.headingLevel(node.depth)), children: inline(node.children, place, {}) })],
   blockquote: (node, place) => blocks(node.children, { ...place, paragraphStyle: STYLE.quote }),
   code: (node) => [new Paragraph({ style: STYLE.preformatted, children: textRuns(node.value) })],
   html: (node, place) => [new Paragraph({ style: place.paragraphStyle, children: textRuns(node.value) })],

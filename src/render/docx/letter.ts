@@ -5,7 +5,7 @@ import type { RenderOptions } from "../types.js";
 import { bodyBlocks, type Block, type BodyContext } from "./body.js";
 import { logoRun } from "./logo.js";
 import { signatoryBlocks } from "./signatories.js";
-import { STYLE } from "./styles.js";
+import { headingStyle, STYLE } from "./styles.js";
 import { linkTarget, textRuns } from "./text.js";
 
 const tab = () => new TextRun({ children: [new Tab()] });
@@ -92,7 +92,7 @@ function closing(doc: AssembledDocument): Paragraph[] {
 function sourceList(doc: AssembledDocument): Paragraph[] {
   if (!doc.sources.length) return [];
   return [
-    paragraph(STYLE.headings[0], textRuns(doc.labels.sources)),
+    paragraph(headingStyle(2), textRuns(doc.labels.sources)),
     ...doc.sources.map((source) => {
       const text = [source.title, source.publisher, source.date].filter(Boolean).join(". ");
       const link = source.url ? [...textRuns(". "), new ExternalHyperlink({ link: linkTarget(source.url), children: textRuns(source.url, { style: STYLE.hyperlink }) })] : [];

@@ -2,17 +2,17 @@ import { Paragraph } from "docx";
 import type { AssembledDocument } from "../../assemble/types.js";
 import { compactParagraphs, describeSignatory, ONE_PER_LINE_UP_TO } from "../../signatories/describe.js";
 import type { Signatory } from "../../signatories/types.js";
-import { STYLE } from "./styles.js";
+import { headingStyle, STYLE } from "./styles.js";
 import { textRuns } from "./text.js";
 
 /** The signatory section: organisations, then named persons, then the count of unnamed ones. */
 export function signatoryBlocks(doc: AssembledDocument): Paragraph[] {
   const { signatories, labels } = doc;
   if (!doc.template.signatories || !signatories.total) return [];
-  const heading = (level: 0 | 1, text: string) => new Paragraph({ style: STYLE.headings[level], children: textRuns(text) });
-  const blocks = [heading(0, labels.signatories)];
-  if (signatories.organisations.length) blocks.push(heading(1, labels.organisations), ...nameParagraphs(signatories.organisations));
-  if (signatories.persons.length || signatories.hiddenPersons) blocks.push(heading(1, labels.persons), ...nameParagraphs(signatories.persons));
+  const heading = (level: 2 | 3, text: string) => new Paragraph({ style: headingStyle(level), children: textRuns(text) });
+  const blocks = [heading(2, labels.signatories)];
+  if (signatories.organisations.length) blocks.push(heading(3, labels.organisations), ...nameParagraphs(signatories.organisations));
+  if (signatories.persons.length || signatories.hiddenPersons) blocks.push(heading(3, labels.persons), ...nameParagraphs(signatories.persons));
   if (signatories.hiddenPersons) blocks.push(new Paragraph({ style: STYLE.signatory, children: textRuns(labels.hiddenPersons(signatories.hiddenPersons)) }));
   return blocks;
 }

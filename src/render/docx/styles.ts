@@ -12,10 +12,14 @@ export const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
  * treat them as their built-in styles, translated in their UI; the rest are letter
  * parts with names a secretary can find in the style list.
  */
+/** The paragraph style of a heading of level 2 to 6. */
+export const headingStyle = (level: number): string => STYLE.headings[Math.min(Math.max(level, 2), 6) - 2];
+
 export const STYLE = {
   normal: "Normal",
   title: "Title",
-  headings: ["Heading1", "Heading2", "Heading3"],
+  /** Levels 2 to 6 (render/headings.ts); the title is level 1. */
+  headings: ["Heading2", "Heading3", "Heading4", "Heading5", "Heading6"],
   listNumber: ["ListNumber", "ListNumber2", "ListNumber3"],
   listBullet: ["ListBullet", "ListBullet2", "ListBullet3"],
   listContinue: ["ListContinue", "ListContinue2", "ListContinue3"],
@@ -65,10 +69,11 @@ export function stylesFor(doc: AssembledDocument): IStylesOptions {
 
   const paragraphStyles: IParagraphStyleOptions[] = [
     { id: STYLE.normal, name: "Normal", quickFormat: true },
-    heading(STYLE.title, "Title", fontSize + 9, { spacing: { before: 120, after: 240 } }),
-    heading(STYLE.headings[0], "heading 1", fontSize + 3, section(0)),
-    heading(STYLE.headings[1], "heading 2", fontSize + 1, section(1)),
-    heading(STYLE.headings[2], "heading 3", fontSize, section(2), { italics: true }),
+    // The title is the document's one level-1 heading (outline level 0), body headings start at "heading 2".
+    heading(STYLE.title, "Title", fontSize + 9, { spacing: { before: 120, after: 240 }, outlineLevel: 0 }),
+    heading(STYLE.headings[0], "heading 2", fontSize + 3, section(1)),
+    heading(STYLE.headings[1], "heading 3", fontSize + 1, section(2)),
+    ...STYLE.headings.slice(2).map((id, i) => heading(id, `heading ${i + 4}`, fontSize, section(i + 3), { italics: true })),
     ...listStyles(STYLE.listNumber, "List Number"),
     ...listStyles(STYLE.listBullet, "List Bullet"),
     ...STYLE.listContinue.map((id, level) => based(id, level ? `List Continue ${level + 1}` : "List Continue", { paragraph: { indent: { left: LIST_INDENT * (level + 1) } } })),

@@ -1,11 +1,12 @@
 import type { Element, ElementContent, Root as HastRoot } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
-import type { Nodes } from "mdast";
+import type { Heading, Nodes } from "mdast";
 import { toHast, type Handlers, type State } from "mdast-util-to-hast";
 import type { AssembledDocument, Citation } from "../../assemble/types.js";
 import { languageTag } from "../../i18n/index.js";
 import { describeSignatory } from "../../signatories/describe.js";
+import { headingLevels } from "../headings.js";
 import type { RenderOptions } from "../types.js";
 import { STYLESHEET } from "./style.js";
 
@@ -16,7 +17,9 @@ import { STYLESHEET } from "./style.js";
  */
 function handlersFor(doc: AssembledDocument): Handlers {
   const numberOf = new Map(doc.footnotes.map((f) => [f.id, f.number]));
+  const levelOf = headingLevels(doc);
   return {
+    heading: (state: State, node: Heading): Element => h(`h${levelOf(node.depth)}`, state.all(node)),
     citation: (_state: State, node: Citation): Element =>
       h("sup", { className: ["citation"] }, h("a", { href: `#source-${node.number}` }, `[${node.number}]`)),
     footnoteReference: (_state: State, node: { identifier: string }): Element => {

@@ -1,8 +1,10 @@
-import type { List, ListItem, Paragraph, Root, RootContent, Text } from "mdast";
+import type { Heading, List, ListItem, Paragraph, Root, RootContent, Text } from "mdast";
 import { gfmToMarkdown } from "mdast-util-gfm";
 import { toMarkdown, type Handle } from "mdast-util-to-markdown";
+import { visit } from "unist-util-visit";
 import type { AssembledDocument, Citation } from "../../assemble/types.js";
 import { describeSignatory } from "../../signatories/describe.js";
+import { headingLevels } from "../headings.js";
 import type { RenderOptions } from "../types.js";
 
 const text = (value: string): Text => ({ type: "text", value });
@@ -24,7 +26,10 @@ export async function render(doc: AssembledDocument, _options: RenderOptions): P
   children.push(paragraph(`${labels.to}:`), list(meta.to.map((r) => [r.name, r.address].filter(Boolean).join(", "))));
   children.push(paragraph(...[meta.ref.theirs && `${labels.yourRef} ${meta.ref.theirs}`, meta.ref.ours && `${labels.ourRef} ${meta.ref.ours}`, `${labels.date} ${meta.dateText}`].filter((v): v is string => Boolean(v))));
   if (meta.consultation) children.push(paragraph(`${labels.consultation}: ${meta.consultation.title}`, `${labels.issuer}: ${meta.consultation.issuer}${meta.consultation.ref ? ` (${meta.consultation.ref})` : ""}`));
-  children.push(heading(1, meta.title), ...structuredClone(doc.body.children));
+  const levelOf = headingLevels(doc);
+  const body = structuredClone(doc.body.children);
+  visit({ type: "root", children: body } as Root, "heading", (node: Heading) => void (node.depth = levelOf(node.depth) as Heading["depth"]));
+  children.push(heading(1, meta.title), ...body);
   if (doc.template.closing) {
     children.push(paragraph(labels.closing), ...meta.from.map((s) => paragraph(s.name)));
     for (const person of meta.signature) children.push(paragraph(...[person.name, person.role].filter((v): v is string => Boolean(v))));

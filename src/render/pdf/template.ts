@@ -27,8 +27,11 @@ export const TEMPLATE = String.raw`
 #set text(font: d.style.fonts, fallback: false, size: d.style.size * 1pt, lang: d.lang, region: d.region, hyphenate: true)
 #set par(leading: 0.6em, spacing: 1em)
 #show heading: set text(fill: accent, hyphenate: false)
+// As DOCX's Title, "heading 2", "heading 3" and the italic "heading 4" to "heading 6".
 #show heading.where(level: 1): set text(size: 1.5em)
-#show heading.where(level: 2): set text(size: 1.2em)
+#show heading.where(level: 2): set text(size: 1.25em)
+#show heading.where(level: 3): set text(size: 1.1em)
+#show heading: it => if it.level >= 4 { set text(style: "italic"); it } else { it }
 // Breakable, so that a heading taller than a page (a title of 10,000 characters) is not cut off.
 #show heading: set block(above: 1.4em, below: 0.8em, breakable: true)
 #show link: set text(fill: accent, hyphenate: false)
@@ -66,7 +69,7 @@ export const TEMPLATE = String.raw`
 #let handlers = (
   root: blocks,
   paragraph: inline,
-  heading: (n, r) => heading(level: n.depth, inline(n, r)),
+  heading: (n, r) => heading(level: n.level, inline(n, r)),
   emphasis: (n, r) => emph(inline(n, r)),
   strong: (n, r) => strong(inline(n, r)),
   delete: (n, r) => strike(inline(n, r)),

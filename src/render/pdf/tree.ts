@@ -1,6 +1,7 @@
 import type { Definition, Nodes, RootContent } from "mdast";
 import { visit } from "unist-util-visit";
 import type { AssembledDocument } from "../../assemble/types.js";
+import { headingLevels } from "../headings.js";
 import { softBreaks } from "../soft-breaks.js";
 import type { RenderOptions } from "../types.js";
 
@@ -19,6 +20,8 @@ interface State {
   /** Footnote ids already placed: later references point at the first one. */
   placedFootnotes: Set<string>;
   footnoteBodies: Map<string, PdfNode[]>;
+  /** A body heading's level under the title (render/headings.ts). */
+  headingLevel: (depth: number) => number;
 }
 
 type Handler = (state: State, node: never) => PdfNode[];
@@ -32,7 +35,7 @@ const IGNORED = new Set(["definition", "yaml", "toml", "footnoteDefinition"]);
 const HANDLERS: Record<string, Handler> = {
   root: (state, node: { children: RootContent[] }) => all(state, node.children),
   paragraph: wrap("paragraph"),
-  heading: (state, node: { depth: number; children: RootContent[] }) => [{ type: "heading", depth: node.depth, children: all(state, node.children) }],
+  heading: (state, node: { depth: number; children: RootContent[] }) => [{ type: "heading", level: state.headingLevel(node.depth), children: all(state, node.children) }],
   text: (_state, node: { value: string }) => [softBreaks(node.value)],
   emphasis: wrap("emphasis"),
   strong: wrap("strong"),
@@ -91,7 +94,7 @@ function one(state: State, node: Nodes): PdfNode[] {
 export function bodyToPdfTree(doc: AssembledDocument, options: RenderOptions): PdfNode[] {
   const definitions = new Map<string, Definition>();
   visit(doc.body, "definition", (d: Definition) => void definitions.set(d.identifier, d));
-  const state: State = { doc, options, definitions, placedFootnotes: new Set(), footnoteBodies: new Map() };
+  const state: State = { doc, options, definitions, placedFootnotes: new Set(), footnoteBodies: new Map(), headingLevel: headingLevels(doc) };
   for (const footnote of doc.footnotes) state.footnoteBodies.set(footnote.id, all(state, footnote.children));
   return one(state, doc.body);
 }

@@ -17,7 +17,7 @@ describe("the letter fixture as DOCX", () => {
 
   test("every paragraph picks a named style, and the styles carry Word's built-in names", () => {
     const names = styleIdsByName(docx.xml("word/styles.xml"));
-    for (const name of ["Normal", "Title", "heading 1", "heading 2", "heading 3", "List Number", "List Number 2", "List Bullet", "List Bullet 2", "Quote", "footnote text", "footnote reference", "Hyperlink", "Table Grid", "Bibliography", "footer"]) {
+    for (const name of ["Normal", "Title", "heading 2", "heading 3", "heading 4", "List Number", "List Number 2", "List Bullet", "List Bullet 2", "Quote", "footnote text", "footnote reference", "Hyperlink", "Table Grid", "Bibliography", "footer"]) {
       expect(names.has(name), name).toBe(true);
     }
     const byId = new Map([...names].map(([name, id]) => [id, name]));
@@ -30,8 +30,9 @@ describe("the letter fixture as DOCX", () => {
 
     const styleOf = (text: string) => byId.get(paragraphs.find((p) => p.text.includes(text))!.style!);
     expect(styleOf(doc.meta.title)).toBe("Title");
-    expect(styleOf("Våre krav")).toBe("heading 1");
-    expect(styleOf("Underoverskrift")).toBe("heading 2");
+    // The body's shallowest heading (## here) is level 2 under the title.
+    expect(styleOf("Våre krav")).toBe("heading 2");
+    expect(styleOf("Underoverskrift")).toBe("heading 3");
     expect(styleOf("Krav nummer 1")).toBe("List Number");
     expect(styleOf("Kulepunkt to")).toBe("List Bullet");
     expect(styleOf("Punkt under fire")).toBe("List Bullet 2");
@@ -45,8 +46,8 @@ describe("the letter fixture as DOCX", () => {
     expect(attr(elements(defaults, "w:rFonts")[0], "w:ascii")).toBe("Calibri");
     expect(attr(elements(defaults, "w:sz")[0], "w:val")).toBe("22");
     expect(attr(elements(defaults, "w:lang")[0], "w:val")).toBe("nb-NO");
-    const heading1 = elements(styles, "w:style").find((s) => attr(s, "w:styleId") === "Heading1")!;
-    expect(attr(elements(heading1, "w:color")[0], "w:val")).toBe("1F3864");
+    const heading2 = elements(styles, "w:style").find((s) => attr(s, "w:styleId") === "Heading2")!;
+    expect(attr(elements(heading2, "w:color")[0], "w:val")).toBe("1F3864");
   });
 
   test("A4 with margins", () => {
@@ -114,7 +115,7 @@ describe("the letter fixture as DOCX", () => {
   test("citations read [n] and the numbered source list ends the letter, with clickable links", () => {
     const paragraphs = docx.paragraphs();
     expect(paragraphs.find((p) => p.text.startsWith("Nær 30 prosent"))!.text).toBe("Nær 30 prosent har langvarige smerter [1]. Se også faktabladet [2].");
-    const headingAt = paragraphs.findIndex((p) => p.text === "Kilder" && p.style === "Heading1");
+    const headingAt = paragraphs.findIndex((p) => p.text === "Kilder" && p.style === "Heading2");
     expect(headingAt).toBeGreaterThan(0);
     const entries = paragraphs.slice(headingAt + 1).filter((p) => p.style === "Bibliography").map((p) => p.text);
     expect(entries).toEqual(["[1]\tSmerte som folkehelseproblem. Folkehelseinstituttet. 2006. https://www.fhi.no/smerte", "[2]\tKronisk smerte i Norge. Foreningen for kroniske smertepasienter"]);

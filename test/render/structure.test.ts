@@ -1,0 +1,50 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { AssembledDocument } from "../../src/assemble/types.js";
+import { assembleDocuments } from "../../src/build/index.js";
+import { render, type Format } from "../../src/render/index.js";
+import { Reporter } from "../../src/report/index.js";
+import { renderDocx, styleIdsByName } from "./docx/helpers.js";
+import { pdfTags } from "./pdf/helpers.js";
+
+const DOCUMENT = path.resolve(import.meta.dirname, "../fixtures/render-text/documents/structure.md");
+
+let doc: AssembledDocument;
+beforeAll(async () => {
+  const reporter = new Reporter();
+  [doc] = await assembleDocuments([DOCUMENT], reporter, { today: "2026-11-25" });
+  expect(reporter.messages.filter((m) => m.severity === "error")).toEqual([]);
+});
+
+const textOf = async (format: Format) => new TextDecoder().decode(await render(doc, format, { reporter: new Reporter() }));
+
+/** Body `#`, `##`, `###` with the title above them: levels 2, 3, 4. */
+const EXPECTED: [string, number][] = [
+  ["Høringssvar om smerteklinikker", 1],
+  ["Innledning", 2],
+  ["Bakgrunn", 3],
+  ["Detaljer", 4],
+  ["Våre merknader", 2],
+];
+
+describe("one heading mapping in every format", () => {
+  it("DOCX: the title is the only level 1 (Title, outline level 0); body headings are heading 2, 3, 4", async () => {
+    const docx = await renderDocx(doc);
+    const nameOf = new Map([...styleIdsByName(docx.xml("word/styles.xml"))].map(([name, id]) => [id, name]));
+    const headings = docx.paragraphs().filter((p) => p.style === "Title" || /^Heading\d$/.test(p.style ?? ""));
+    expect(headings.map((p) => [p.text, p.style === "Title" ? 1 : Number(nameOf.get(p.style!)!.split(" ")[1])])).toEqual(EXPECTED);
+    expect(docx.parts["word/styles.xml"]).toMatch(/w:styleId="Title".*?<w:outlineLvl w:val="0"\/>/s);
+  });
+
+  it("PDF: one H1, the title; then H2, H3, H4 as in DOCX", async () => {
+    const tags = await pdfTags(await render(doc, "pdf", { reporter: new Reporter() }));
+    expect(tags.filter((t) => /^H\d$/.test(t.role)).map((t) => [t.text, Number(t.role.slice(1))])).toEqual(EXPECTED);
+  });
+
+  it("HTML and Markdown: the same levels", async () => {
+    const html = await textOf("html");
+    expect([...html.matchAll(/<h(\d)>([^<]*)<\/h\1>/g)].map((m) => [m[2], Number(m[1])])).toEqual(EXPECTED);
+    const md = await textOf("md");
+    expect([...md.matchAll(/^(#+) (.*)$/gm)].map((m) => [m[2], m[1].length])).toEqual(EXPECTED);
+  });
+});
