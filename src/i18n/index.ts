@@ -22,6 +22,10 @@ export interface Labels {
   consultation: string;
   issuer: string;
   deadline: string;
+  /** The issuer's case number of a consultation ("Saksnummer"). */
+  caseNumber: string;
+  /** Where the consultation is published (its URL). */
+  consultationAddress: string;
   summary: string;
   noComments: string;
 }
@@ -49,6 +53,8 @@ const nb: Labels = {
   // A "høringsinstans" is a body that is consulted, not the one that consults.
   issuer: "Sendt på høring av",
   deadline: "Høringsfrist",
+  caseNumber: "Saksnummer",
+  consultationAddress: "Høringen på nett",
   summary: "Sammendrag",
   noComments: "Ingen merknader.",
 };
@@ -70,6 +76,8 @@ const nn: Labels = {
   issuer: "Sendt på høyring av",
   consultation: "Høyring",
   deadline: "Høyringsfrist",
+  caseNumber: "Saksnummer",
+  consultationAddress: "Høyringa på nett",
   summary: "Samandrag",
   noComments: "Ingen merknader.",
 };
@@ -93,6 +101,8 @@ const en: Labels = {
   consultation: "Consultation",
   issuer: "Issued by",
   deadline: "Deadline",
+  caseNumber: "Case number",
+  consultationAddress: "Consultation online",
   summary: "Summary",
   noComments: "No comments.",
 };

@@ -48,3 +48,57 @@ describe("one heading mapping in every format", () => {
     expect([...md.matchAll(/^(#+) (.*)$/gm)].map((m) => [m[2], m[1].length])).toEqual(EXPECTED);
   });
 });
+
+describe("the letter's head", () => {
+  it("PDF: letterhead, recipients, reference block and consultation lines are paragraphs; the label is its text", async () => {
+    const tags = await pdfTags(await render(doc, "pdf", { reporter: new Reporter() }));
+    const paragraphs = tags.filter((t) => t.role === "P").map((t) => t.text.trim());
+    for (const text of [
+      "SmertealliansenEksempelgata 5, 0150 OsloOrg.nr. 974760673",
+      "Til",
+      "Helsedirektoratet",
+      "Vår ref.",
+      "2026/14",
+      "Dato",
+      "22. november 2026",
+      "Høring – Nasjonal veileder for smerteklinikker",
+      "Sendt på høring av: Helsedirektoratet",
+      "Saksnummer: 25/1234",
+      expect.stringMatching(/^Høringen på nett: https:\/\/www\.helsedirektoratet\.no\/horinger\/smerte$/),
+      "Høringssvar",
+    ]) {
+      expect(paragraphs).toContainEqual(text);
+    }
+    // Nothing of the head is left as a loose span outside a paragraph.
+    expect(tags.filter((t) => t.role === "Span" && !paragraphs.some((p) => p.includes(t.text.trim())))).toEqual([]);
+  });
+
+  it("an empty ref.theirs prints nothing, in DOCX, PDF, HTML and Markdown", async () => {
+    expect(doc.meta.ref.theirs).toBe("");
+    const docx = await renderDocx(doc);
+    expect(docx.paragraphs().map((p) => p.text).join("\n")).not.toContain("Deres ref.");
+    const pdf = (await pdfTags(await render(doc, "pdf", { reporter: new Reporter() }))).map((t) => t.text).join("\n");
+    expect(pdf).toContain("Vår ref.");
+    expect(pdf).not.toContain("Deres ref.");
+    for (const format of ["html", "md"] as const) expect(await textOf(format)).not.toContain("Deres ref.");
+  });
+
+  it("the consultation block says 'Høring' once, labels the case number and shows the address in every format", async () => {
+    const docx = (await renderDocx(doc)).paragraphs().map((p) => p.text);
+    const pdf = (await pdfTags(await render(doc, "pdf", { reporter: new Reporter() }))).filter((t) => t.role === "P").map((t) => t.text.trim());
+    const html = (await textOf("html")).replace(/<[^>]+>/g, "");
+    // Markdown writes the address as an autolink, <https://…>.
+    const md = (await textOf("md")).replace(/<(https:[^>]+)>/g, "$1");
+    for (const lines of [docx, pdf]) {
+      expect(lines).toContain("Høring – Nasjonal veileder for smerteklinikker");
+      expect(lines).toContain("Saksnummer: 25/1234");
+      expect(lines).toContain("Høringen på nett: https://www.helsedirektoratet.no/horinger/smerte");
+      expect(lines.join("\n")).not.toMatch(/Høring: Høring|\(25\/1234\)/);
+    }
+    for (const text of [html, md]) {
+      expect(text).toContain("Saksnummer: 25/1234");
+      expect(text).toContain("Høringen på nett: https://www.helsedirektoratet.no/horinger/smerte");
+      expect(text).not.toMatch(/Høring: Høring/);
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { ExternalHyperlink, Footer, PageNumber, Paragraph, Tab, TextRun, type ParagraphChild } from "docx";
 import type { AssembledDocument } from "../../assemble/types.js";
-import { formatDate } from "../../i18n/index.js";
+import { consultationLines, referenceFields } from "../letter-parts.js";
 import type { RenderOptions } from "../types.js";
 import { bodyBlocks, type Block, type BodyContext } from "./body.js";
 import { logoRun } from "./logo.js";
@@ -51,26 +51,16 @@ function recipients(doc: AssembledDocument): Paragraph[] {
 
 /** "Deres ref. / Vår ref. / Dato" as Norwegian letters have it: labels over values, lined up by tab stops. */
 function referenceLine(doc: AssembledDocument): Paragraph {
-  const { meta, labels } = doc;
-  const fields = [
-    meta.ref.theirs !== undefined && [labels.yourRef, meta.ref.theirs],
-    meta.ref.ours !== undefined && [labels.ourRef, meta.ref.ours],
-    [labels.date, meta.dateText],
-  ].filter((field): field is string[] => Array.isArray(field));
+  const fields = referenceFields(doc);
   const row = (texts: string[], style?: string) => texts.flatMap((text, index) => [...(index ? [tab()] : []), ...textRuns(text, { style })]);
   return paragraph(STYLE.referenceLine, [...row(fields.map(([label]) => label), STYLE.strong), lineBreak(), ...row(fields.map(([, value]) => value))]);
 }
 
 function consultation(doc: AssembledDocument): Paragraph[] {
-  const { meta, labels } = doc;
-  const c = meta.consultation;
-  if (!c) return [];
-  const line = (label: string, value: ParagraphChild[]) => paragraph(STYLE.consultation, [...strong(`${label}: `), ...value]);
-  return [
-    line(labels.consultation, c.url ? [new ExternalHyperlink({ link: linkTarget(c.url), children: textRuns(c.title, { style: STYLE.hyperlink }) })] : textRuns(c.title)),
-    line(labels.issuer, textRuns(c.ref ? `${c.issuer} (${c.ref})` : c.issuer)),
-    ...(c.deadline ? [line(labels.deadline, textRuns(formatDate(c.deadline, meta.lang)))] : []),
-  ];
+  return consultationLines(doc).map((line) => {
+    const value = line.url ? [new ExternalHyperlink({ link: linkTarget(line.url), children: textRuns(line.value, { style: STYLE.hyperlink }) })] : textRuns(line.value);
+    return paragraph(STYLE.consultation, [...(line.label ? strong(`${line.label}: `) : []), ...value]);
+  });
 }
 
 function title(doc: AssembledDocument): Paragraph[] {

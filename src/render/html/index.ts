@@ -7,6 +7,7 @@ import type { AssembledDocument, Citation } from "../../assemble/types.js";
 import { languageTag } from "../../i18n/index.js";
 import { describeSignatory } from "../../signatories/describe.js";
 import { headingLevels } from "../headings.js";
+import { consultationLines, referenceFields } from "../letter-parts.js";
 import type { RenderOptions } from "../types.js";
 import { STYLESHEET } from "./style.js";
 
@@ -49,13 +50,10 @@ export function documentToHast(doc: AssembledDocument, options: RenderOptions): 
     meta.from.length ? h("header", { className: ["letterhead"] }, meta.from.map((sender) => h("div", { className: ["sender"] }, [h("strong", sender.name), sender.address ? h("div", sender.address) : null, sender.orgnr ? h("div", `${labels.orgnr} ${sender.orgnr}`) : null]))) : null,
     h("section", { className: ["recipients"], ariaLabel: labels.to }, [h("p", { className: ["label"] }, labels.to), h("ul", meta.to.map((r) => h("li", [r.name, r.address ? h("br") : null, r.address ?? null])))]),
     h("dl", { className: ["refs"] }, [
-      ...(meta.ref.theirs ? [h("dt", labels.yourRef), h("dd", meta.ref.theirs)] : []),
-      ...(meta.ref.ours ? [h("dt", labels.ourRef), h("dd", meta.ref.ours)] : []),
-      h("dt", labels.date),
-      h("dd", h("time", { dateTime: meta.date }, meta.dateText)),
+      ...referenceFields(doc).flatMap(([label, value]) => [h("dt", label), h("dd", label === labels.date ? h("time", { dateTime: meta.date }, value) : value)]),
     ]),
     meta.consultation
-      ? h("section", { className: ["consultation"] }, [h("p", [`${labels.consultation}: `, meta.consultation.title]), h("p", [`${labels.issuer}: `, meta.consultation.issuer, meta.consultation.ref ? ` (${meta.consultation.ref})` : ""])])
+      ? h("section", { className: ["consultation"] }, consultationLines(doc).map((line) => h("p", [line.label ? `${line.label}: ` : null, line.url ? h("a", { href: line.url }, line.value) : line.value])))
       : null,
     label ? h("p", { className: ["document-label"] }, label) : null,
     h("h1", meta.title),

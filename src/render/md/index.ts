@@ -1,10 +1,11 @@
-import type { Heading, List, ListItem, Paragraph, Root, RootContent, Text } from "mdast";
+import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text } from "mdast";
 import { gfmToMarkdown } from "mdast-util-gfm";
 import { toMarkdown, type Handle } from "mdast-util-to-markdown";
 import { visit } from "unist-util-visit";
 import type { AssembledDocument, Citation } from "../../assemble/types.js";
 import { describeSignatory } from "../../signatories/describe.js";
 import { headingLevels } from "../headings.js";
+import { consultationLines, referenceFields } from "../letter-parts.js";
 import type { RenderOptions } from "../types.js";
 
 const text = (value: string): Text => ({ type: "text", value });
@@ -24,8 +25,13 @@ export async function render(doc: AssembledDocument, _options: RenderOptions): P
   const children: RootContent[] = [];
   for (const sender of meta.from) children.push(paragraph(...[sender.name, sender.address, sender.orgnr && `${labels.orgnr} ${sender.orgnr}`].filter((v): v is string => Boolean(v))));
   children.push(paragraph(`${labels.to}:`), list(meta.to.map((r) => [r.name, r.address].filter(Boolean).join(", "))));
-  children.push(paragraph(...[meta.ref.theirs && `${labels.yourRef} ${meta.ref.theirs}`, meta.ref.ours && `${labels.ourRef} ${meta.ref.ours}`, `${labels.date} ${meta.dateText}`].filter((v): v is string => Boolean(v))));
-  if (meta.consultation) children.push(paragraph(`${labels.consultation}: ${meta.consultation.title}`, `${labels.issuer}: ${meta.consultation.issuer}${meta.consultation.ref ? ` (${meta.consultation.ref})` : ""}`));
+  children.push(paragraph(...referenceFields(doc).map(([label, value]) => `${label} ${value}`)));
+  const consultation = consultationLines(doc);
+  if (consultation.length) {
+    // The address is a link node, so it reads as itself instead of being escaped as text.
+    const lines = consultation.map((line): PhrasingContent[] => [text(line.label ? `${line.label}: ` : ""), line.url ? { type: "link", url: line.url, children: [text(line.value)] } : text(line.value)]);
+    children.push({ type: "paragraph", children: lines.flatMap((line, i) => (i ? [{ type: "break" } as const, ...line] : line)) });
+  }
   const levelOf = headingLevels(doc);
   const body = structuredClone(doc.body.children);
   visit({ type: "root", children: body } as Root, "heading", (node: Heading) => void (node.depth = levelOf(node.depth) as Heading["depth"]));

@@ -1,10 +1,11 @@
 import { existsSync } from "node:fs";
 import type { AssembledDocument } from "../../assemble/types.js";
 import { t } from "../../i18n/catalogue.js";
-import { formatDate, languageTag } from "../../i18n/index.js";
+import { languageTag } from "../../i18n/index.js";
 import { compactParagraphs, describeSignatory, ONE_PER_LINE_UP_TO } from "../../signatories/describe.js";
 import type { Signatory } from "../../signatories/types.js";
 import type { RenderOptions } from "../types.js";
+import { consultationLines, referenceFields } from "../letter-parts.js";
 import { declaredFamilyFor, MONO_FAMILY, SANS_FALLBACK, textChain } from "./fonts.js";
 import { logoOf } from "./logo.js";
 import { bodyToPdfTree } from "./tree.js";
@@ -21,6 +22,13 @@ export function fontsOf(doc: AssembledDocument, options: RenderOptions) {
   if (!existsSync(chain[0].files[0])) options.reporter.warn(doc.file, undefined, t("render.fontNotInstalled", { family, debian: chain[0].debian }), "pdf-font");
   return { chain, text: chain.map((f) => f.family), mono: [MONO_FAMILY.family, ...chain.map((f) => f.family)] };
 }
+
+/**
+ * Reference values up to this long sit side by side under their labels, as on DOCX's
+ * reference line; a longer one would make a row taller than a page, whose cells Typst
+ * then breaks page by page, interleaving their text, so the fields go one per row.
+ */
+const REF_ACROSS_UP_TO = 30;
 
 /** Page numbers are only known inside Typst; the label travels with these stand-ins. */
 export const PAGE = "\u{E000}";
@@ -109,18 +117,8 @@ export async function documentData(doc: AssembledDocument, options: RenderOption
       meta.from.map(async (s) => ({ name: s.name, logo: await logoOf(doc, s, options), lines: [s.address, s.orgnr ? `${labels.orgnr} ${s.orgnr}` : undefined].filter(Boolean) })),
     ),
     to: { label: labels.to, recipients: meta.to.map((r) => ({ name: r.name, address: r.address ?? null })) },
-    refs: [
-      meta.ref.theirs ? [labels.yourRef, meta.ref.theirs] : null,
-      meta.ref.ours ? [labels.ourRef, meta.ref.ours] : null,
-      [labels.date, meta.dateText],
-    ].filter(Boolean),
-    consultation: meta.consultation
-      ? [
-          `${labels.consultation}: ${meta.consultation.title}`,
-          `${labels.issuer}: ${meta.consultation.issuer}${meta.consultation.ref ? ` (${meta.consultation.ref})` : ""}`,
-          ...(meta.consultation.deadline ? [`${labels.deadline}: ${formatDate(meta.consultation.deadline, meta.lang)}`] : []),
-        ]
-      : null,
+    refs: { fields: referenceFields(doc), across: referenceFields(doc).every(([, value]) => value.length <= REF_ACROSS_UP_TO) },
+    consultation: consultationLines(doc).map((line) => ({ label: line.label ?? null, value: line.value, url: line.url ?? null })),
     label: template.label[meta.lang] ?? null,
     body: bodyToPdfTree(doc, options),
     closing: template.closing ? { text: labels.closing, senders: meta.from.map((s) => s.name), signature: meta.signature.map((s) => ({ name: s.name, role: s.role ?? null })) } : null,

@@ -110,24 +110,47 @@ export const TEMPLATE = String.raw`
 }
 #let name-list(list) = if "parts" in list { name-parts(list) } else { name-columns(list) }
 
+// The letter's head: every part a paragraph (tagged P), as in DOCX.
 #for s in d.letterhead {
   if s.logo != none { block(below: 0.6em, image(bytes(s.logo.bytes), alt: s.logo.alt, height: 1.5cm)) }
-  block(below: 1.2em, { text(size: 1.15em, fill: accent, strong(t(s.name))); for l in s.lines { linebreak(); t(l) } })
+  block(below: 1.2em, par({ text(size: 1.15em, fill: accent, strong(t(s.name))); for l in s.lines { linebreak(); t(l) } }))
 }
 
 #block(below: 1.2em, {
-  text(size: 0.85em, fill: luma(80), d.to.label)
-  for rec in d.to.recipients {
-    block(above: 0.5em, { strong(t(rec.name)); if rec.address != none { linebreak(); t(rec.address) } })
+  set par(spacing: 0.5em)
+  par(strong(text(size: 0.85em, fill: luma(80), d.to.label)))
+  for rec in d.to.recipients { par({ t(rec.name); if rec.address != none { linebreak(); t(rec.address) } }) }
+})
+
+// "Deres ref. / Vår ref. / Dato": labels over values, at the DOCX reference line's tab stops
+// (6 cm, and the right margin for a third field); over-long values one field per row (data.ts).
+#block(above: 1.2em, below: 1.2em, {
+  set text(size: d.style.size * 1pt - 1pt)
+  set par(spacing: 0.3em)
+  let fields = d.refs.fields
+  let n = fields.len()
+  if d.refs.across {
+    let columns = if n >= 3 { (6cm, 1fr, auto) } else if n == 2 { (6cm, 1fr) } else { (1fr,) }
+    grid(columns: columns, row-gutter: 0.3em, align: (x, y) => if n >= 3 and x == n - 1 { right } else { left },
+      ..fields.map(f => par(strong(t(f.at(0))))),
+      ..fields.map(f => par(t(f.at(1)))))
+  } else {
+    grid(columns: (auto, 1fr), column-gutter: 1em, row-gutter: 0.5em, ..fields.map(f => (par(strong(t(f.at(0)))), par(t(f.at(1))))).flatten())
   }
 })
 
-#grid(columns: 2, column-gutter: 1em, row-gutter: 0.5em, ..d.refs.flatten().map(t))
-
-#if d.consultation != none { block(above: 1em, d.consultation.map(t).join(linebreak())) }
+#if d.consultation.len() > 0 {
+  block(above: 1em, {
+    set par(spacing: 0.3em)
+    for l in d.consultation {
+      par({ if l.label != none { strong(t(l.label + ": ")) }; if l.url != none { link(l.url, t(l.value)) } else { t(l.value) } })
+    }
+  })
+}
 
 #v(1.2em)
-#if d.label != none { block(below: 0.4em, text(fill: accent, size: 0.95em, upper(t(d.label)))) }
+// The label is the text as written, set in small capitals by style (DOCX: smallCaps).
+#if d.label != none { block(below: 0.4em, par(text(fill: accent, size: 0.95em, tracking: 0.05em, smallcaps(t(d.label))))) }
 #heading(level: 1, t(d.title))
 
 #render((type: "root", children: d.body))

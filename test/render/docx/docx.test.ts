@@ -210,8 +210,10 @@ describe("other languages and templates", () => {
     expect(attr(elements(docx.xml("word/styles.xml"), "w:lang")[0], "w:val")).toBe("nn-NO");
     const texts = docx.paragraphs().map((p) => p.text);
     const { labels } = doc;
-    expect(texts).toContain(`${labels.consultation}: Høyring – rettleiar for smerteklinikkar`);
-    expect(texts).toContain(`${labels.issuer}: Helsedirektoratet (26/1234)`);
+    // The title already says "Høyring": no label in front of it, and the case number has its own.
+    expect(texts).toContain("Høyring – rettleiar for smerteklinikkar");
+    expect(texts).toContain(`${labels.issuer}: Helsedirektoratet`);
+    expect(texts).toContain(`${labels.caseNumber}: 26/1234`);
     expect(texts).toContain(`${labels.deadline}: 15. desember 2026`);
     expect(texts).toContain("Høyringssvar");
     expect(texts).toContain("Med venleg helsing\nFagrådet\nPasientforeininga");
