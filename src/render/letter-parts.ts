@@ -26,6 +26,14 @@ export function consultationLines(doc: AssembledDocument): ConsultationLine[] {
   ];
 }
 
+/** A source's date as the letter's own date reads ("1. september 2023"); a year or other text stays as written. */
+const sourceDate = (date: string | undefined, lang: AssembledDocument["meta"]["lang"]) => (date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? formatDate(date, lang) : date);
+
+/** A source-list entry's text without its address: "Title. Publisher. Date". */
+export function sourceText(doc: AssembledDocument, source: AssembledDocument["sources"][number]): string {
+  return [source.title, source.publisher, sourceDate(source.date, doc.meta.lang)].filter(Boolean).join(". ");
+}
+
 /** The reference fields that have a value ("Deres ref.", "Vår ref.", "Dato"): an empty one prints nothing, in every format. */
 export function referenceFields(doc: AssembledDocument): [label: string, value: string][] {
   const { meta, labels } = doc;

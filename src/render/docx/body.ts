@@ -1,4 +1,4 @@
-import { AlignmentType, ExternalHyperlink, FootnoteReferenceRun, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type NumberingDefinition, type ParagraphChild } from "docx";
+import { AlignmentType, ExternalHyperlink, FootnoteReferenceRun, InternalHyperlink, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type NumberingDefinition, type ParagraphChild } from "docx";
 import type { Definition, Nodes, PhrasingContent, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
@@ -7,7 +7,7 @@ import { headingLevels } from "../headings.js";
 import { softBreaks } from "../soft-breaks.js";
 import type { RenderOptions } from "../types.js";
 import { headingStyle, listDefinition, STYLE, TEXT_WIDTH } from "./styles.js";
-import { linkTarget, textRuns, type RunStyle } from "./text.js";
+import { linkTarget, sourceBookmark, textRuns, type RunStyle } from "./text.js";
 
 export type Block = Paragraph | Table;
 
@@ -129,7 +129,8 @@ const INLINE_HANDLERS: { [K in PhrasingContent["type"]]?: InlineHandler<NodeOf<K
   },
   image: (node, place, marks) => imageAsText(node, node.alt ?? "", place, marks),
   imageReference: (node, place, marks) => imageAsText(node, node.alt ?? "", place, marks),
-  citation: (node, _place, marks) => textRuns(`[${node.number}]`, runStyle(marks)),
+  // A link to the entry's bookmark in the source list (letter.ts), underlined as every link is.
+  citation: (node, _place, marks) => [new InternalHyperlink({ anchor: sourceBookmark(node.number), children: textRuns(`[${node.number}]`, runStyle({ ...marks, link: true })) })],
   footnoteReference: (node, place, marks) => {
     const number = place.ctx.footnoteNumbers.get(node.identifier);
     if (number === undefined) return textRuns(`[^${node.label ?? node.identifier}]`, runStyle(marks));

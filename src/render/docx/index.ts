@@ -3,6 +3,7 @@ import type { AssembledDocument } from "../../assemble/types.js";
 import type { RenderOptions } from "../types.js";
 import { bodyContext, footnotesOf } from "./body.js";
 import { footer, letterBlocks } from "./letter.js";
+import { languageTag } from "../../i18n/index.js";
 import { pack } from "./pack.js";
 import { PAGE, stylesFor } from "./styles.js";
 import { xmlSafe } from "./text.js";
@@ -23,6 +24,8 @@ export async function render(doc: AssembledDocument, options: RenderOptions): Pr
     subject: xmlSafe(doc.template.label[doc.meta.lang] ?? doc.template.name),
     description: `${doc.labels.version} ${doc.fingerprint}`,
     styles: stylesFor(doc),
+    // Off, as in the PDF: LibreOffice without hyphenation dictionaries cannot hyphenate, so only "off" lays out alike everywhere.
+    hyphenation: { autoHyphenation: false },
     footnotes: footnotesOf(ctx),
     sections: [
       {
@@ -32,5 +35,5 @@ export async function render(doc: AssembledDocument, options: RenderOptions): Pr
       },
     ],
   });
-  return pack(file, doc.meta.date);
+  return pack(file, doc.meta.date, languageTag(doc.meta.lang));
 }

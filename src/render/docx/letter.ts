@@ -1,12 +1,12 @@
-import { ExternalHyperlink, Footer, PageNumber, Paragraph, Tab, TextRun, type ParagraphChild } from "docx";
+import { BookmarkEnd, BookmarkStart, ExternalHyperlink, Footer, PageNumber, Paragraph, Tab, TextRun, type ParagraphChild } from "docx";
 import type { AssembledDocument } from "../../assemble/types.js";
-import { consultationLines, referenceFields } from "../letter-parts.js";
+import { consultationLines, referenceFields, sourceText } from "../letter-parts.js";
 import type { RenderOptions } from "../types.js";
 import { bodyBlocks, type Block, type BodyContext } from "./body.js";
 import { logoRun } from "./logo.js";
 import { signatoryBlocks } from "./signatories.js";
 import { headingStyle, STYLE } from "./styles.js";
-import { linkTarget, textRuns } from "./text.js";
+import { linkTarget, sourceBookmark, textRuns } from "./text.js";
 
 const tab = () => new TextRun({ children: [new Tab()] });
 const strong = (text: string) => textRuns(text, { style: STYLE.strong });
@@ -84,9 +84,11 @@ function sourceList(doc: AssembledDocument): Paragraph[] {
   return [
     paragraph(headingStyle(2), textRuns(doc.labels.sources)),
     ...doc.sources.map((source) => {
-      const text = [source.title, source.publisher, source.date].filter(Boolean).join(". ");
+      const text = sourceText(doc, source);
       const link = source.url ? [...textRuns(". "), new ExternalHyperlink({ link: linkTarget(source.url), children: textRuns(source.url, { style: STYLE.hyperlink }) })] : [];
-      return paragraph(STYLE.bibliography, [...textRuns(`[${source.number}]`), tab(), ...textRuns(text), ...link]);
+      // docx numbers its Bookmark ids with a counter for the whole process; the source number keeps them the same in every render.
+      const mark: ParagraphChild[] = [new BookmarkStart(sourceBookmark(source.number), source.number) as unknown as ParagraphChild, ...textRuns(`[${source.number}]`), new BookmarkEnd(source.number) as unknown as ParagraphChild];
+      return paragraph(STYLE.bibliography, [...mark, tab(), ...textRuns(text), ...link]);
     }),
   ];
 }

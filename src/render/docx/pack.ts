@@ -1,5 +1,6 @@
 import { Packer, type Document } from "docx";
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { fixPart } from "./fixups.js";
 
 type Parts = Map<string, string | Uint8Array>;
 
@@ -24,7 +25,7 @@ async function packageParts(file: Document): Promise<Parts> {
  * depend on the time zone). fflate compresses in JavaScript, so the bytes do not depend
  * on the zlib build of the machine either.
  */
-export async function pack(file: Document, isoDay: string): Promise<Uint8Array> {
+export async function pack(file: Document, isoDay: string, languageTag: string): Promise<Uint8Array> {
   const parts = await packageParts(file);
   const texts = new Map<string, string>();
   for (const [name, data] of parts) if (/\.(xml|rels)$/.test(name)) texts.set(name, typeof data === "string" ? data : strFromU8(data));
@@ -48,6 +49,7 @@ export async function pack(file: Document, isoDay: string): Promise<Uint8Array> 
     let text = texts.get(name);
     if (text !== undefined) {
       if (randomId) text = text.replace(randomId, (_, id: string) => `"${renamed.get(id)}"`);
+      text = fixPart(name, text, languageTag);
       if (name === "docProps/core.xml") text = text.replace(/(<dcterms:(?:created|modified)\b[^>]*>)[^<]*/g, `$1${timestamp}`);
     }
     zippable[name] = [text === undefined ? (parts.get(name) as Uint8Array) : strToU8(text), { mtime }];

@@ -106,7 +106,8 @@ export function stylesFor(doc: AssembledDocument): IStylesOptions {
     importedStyles: [
       new DocumentDefaults({
         run: { font: { ascii: font, hAnsi: font, cs: font, eastAsia: font }, size, language: { value: languageTag(doc.meta.lang) } },
-        paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } },
+        // Widow and orphan control stated, not left to the application's default.
+        paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO }, widowControl: true } as IParagraphStyleOptions["paragraph"],
       }),
       characterStyleNamed("DefaultParagraphFont", "Default Paragraph Font"),
       tableStyleNormal(),

@@ -17,6 +17,9 @@ export function linkTarget(url: string): string {
   }
 }
 
+/** A source-list entry's bookmark name: Word allows letters, digits and underscores. */
+export const sourceBookmark = (number: number): string => `source_${number}`;
+
 export type RunStyle = Omit<IRunOptions, "text" | "children" | "break">;
 
 /**

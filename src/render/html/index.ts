@@ -7,7 +7,7 @@ import type { AssembledDocument, Citation } from "../../assemble/types.js";
 import { languageTag } from "../../i18n/index.js";
 import { describeSignatory } from "../../signatories/describe.js";
 import { headingLevels } from "../headings.js";
-import { consultationLines, referenceFields } from "../letter-parts.js";
+import { consultationLines, referenceFields, sourceText } from "../letter-parts.js";
 import type { RenderOptions } from "../types.js";
 import { STYLESHEET } from "./style.js";
 
@@ -63,7 +63,7 @@ export function documentToHast(doc: AssembledDocument, options: RenderOptions): 
     doc.footnotes.length
       ? h("section", { className: ["footnotes"], ariaLabel: labels.footnotes }, [h("h2", labels.footnotes), h("ol", doc.footnotes.map((f) => h("li", { id: `fn-${f.number}` }, [...bodyToHast(doc, options, { type: "root", children: f.children }), h("a", { href: `#fnref-${f.number}`, ariaLabel: "tilbake" }, "↩")])))])
       : null,
-    doc.sources.length ? h("section", { className: ["sources"] }, [h("h2", labels.sources), h("ol", doc.sources.map((s) => h("li", { id: `source-${s.number}` }, sourceParts(s))))]) : null,
+    doc.sources.length ? h("section", { className: ["sources"] }, [h("h2", labels.sources), h("ol", doc.sources.map((s) => h("li", { id: `source-${s.number}` }, sourceParts(doc, s))))]) : null,
     h("footer", [`${labels.version} `, h("code", doc.fingerprint)]),
   ]);
   return { type: "root", children: [article] };
@@ -90,8 +90,8 @@ function signatoriesToHast(doc: AssembledDocument): Element {
   ]);
 }
 
-export function sourceParts(s: AssembledDocument["sources"][number]): ElementContent[] {
-  const text = [s.title, s.publisher, s.date].filter(Boolean).join(". ");
+export function sourceParts(doc: AssembledDocument, s: AssembledDocument["sources"][number]): ElementContent[] {
+  const text = sourceText(doc, s);
   return s.url ? [{ type: "text", value: `${text}. ` }, h("a", { href: s.url }, s.url)] : [{ type: "text", value: text }];
 }
 

@@ -5,7 +5,7 @@ import { visit } from "unist-util-visit";
 import type { AssembledDocument, Citation } from "../../assemble/types.js";
 import { describeSignatory } from "../../signatories/describe.js";
 import { headingLevels } from "../headings.js";
-import { consultationLines, referenceFields } from "../letter-parts.js";
+import { consultationLines, referenceFields, sourceText } from "../letter-parts.js";
 import type { RenderOptions } from "../types.js";
 
 const text = (value: string): Text => ({ type: "text", value });
@@ -49,7 +49,7 @@ export async function render(doc: AssembledDocument, _options: RenderOptions): P
   }
   for (const footnote of doc.footnotes) children.push({ type: "footnoteDefinition", identifier: String(footnote.number), label: String(footnote.number), children: structuredClone(footnote.children) });
   if (doc.sources.length) {
-    const sources = list(doc.sources.map((s) => [s.title, s.publisher, s.date].filter(Boolean).join(". ")), true);
+    const sources = list(doc.sources.map((s) => sourceText(doc, s)), true);
     // A URL is a link node, so it stays clickable instead of being escaped as text.
     sources.children.forEach((item, i) => {
       const url = doc.sources[i].url;

@@ -5,7 +5,7 @@ import { languageTag } from "../../i18n/index.js";
 import { compactParagraphs, describeSignatory, ONE_PER_LINE_UP_TO } from "../../signatories/describe.js";
 import type { Signatory } from "../../signatories/types.js";
 import type { RenderOptions } from "../types.js";
-import { consultationLines, referenceFields } from "../letter-parts.js";
+import { consultationLines, referenceFields, sourceText } from "../letter-parts.js";
 import { declaredFamilyFor, MONO_FAMILY, SANS_FALLBACK, textChain } from "./fonts.js";
 import { logoOf } from "./logo.js";
 import { bodyToPdfTree } from "./tree.js";
@@ -131,7 +131,7 @@ export async function documentData(doc: AssembledDocument, options: RenderOption
         }
       : null,
     sources: doc.sources.length
-      ? { heading: labels.sources, items: doc.sources.map((s) => ({ number: s.number, text: [s.title, s.publisher, s.date].filter(Boolean).join(". "), url: s.url ?? null })) }
+      ? { heading: labels.sources, items: doc.sources.map((s) => ({ number: s.number, text: sourceText(doc, s), url: s.url ?? null })) }
       : null,
     footer: { pageOf: labels.pageOf(PAGE, PAGES), version: `${labels.version} ${doc.fingerprint}` },
   });

@@ -24,7 +24,8 @@ export const TEMPLATE = String.raw`
   page-of + h(1fr) + d.footer.version
 })
 // The declared chain only (fonts.ts): a character none of them has was reported before (check.ts).
-#set text(font: d.style.fonts, fallback: false, size: d.style.size * 1pt, lang: d.lang, region: d.region, hyphenate: true)
+#set text(font: d.style.fonts, fallback: false, size: d.style.size * 1pt, lang: d.lang, region: d.region, hyphenate: false)
+// No hyphenation, as in the DOCX (see docx/index.ts): the two lay out lines alike.
 #set par(leading: 0.6em, spacing: 1em)
 #show heading: set text(fill: accent, hyphenate: false)
 // As DOCX's Title, "heading 2", "heading 3" and the italic "heading 4" to "heading 6".
@@ -34,7 +35,9 @@ export const TEMPLATE = String.raw`
 #show heading: it => if it.level >= 4 { set text(style: "italic"); it } else { it }
 // Breakable, so that a heading taller than a page (a title of 10,000 characters) is not cut off.
 #show heading: set block(above: 1.4em, below: 0.8em, breakable: true)
+// Links, citations included, are underlined as well as coloured: colour alone is no cue (WCAG 1.4.1).
 #show link: set text(fill: accent, hyphenate: false)
+#show link: underline
 #show raw: set text(font: d.style.mono, hyphenate: false)
 
 // One function per node type of data.ts's PdfNode; r renders a child node.
@@ -64,7 +67,8 @@ export const TEMPLATE = String.raw`
 #let footnote-of(n, r) = {
   let name = label("fn-" + n.id)
   // The first reference carries the text; later ones point back to it.
-  if "children" in n [#footnote(blocks(n, r))#name] else { footnote(name) }
+  // The note's number, then a (no-break) space, then its text, as Word writes footnotes.
+  if "children" in n [#footnote({ sym.space.nobreak; blocks(n, r) })#name] else { footnote(name) }
 }
 #let handlers = (
   root: blocks,

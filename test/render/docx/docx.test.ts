@@ -123,7 +123,7 @@ describe("the letter fixture as DOCX", () => {
 
     const rels = docx.xml("word/_rels/document.xml.rels");
     const target = (id: string) => elements(rels, "Relationship").find((r) => attr(r, "Id") === id);
-    const links = elements(docx.xml("word/document.xml"), "w:hyperlink").map((h) => ({ text: textOf(h), rel: target(attr(h, "r:id")!) }));
+    const links = elements(docx.xml("word/document.xml"), "w:hyperlink").filter((h) => attr(h, "r:id")).map((h) => ({ text: textOf(h), rel: target(attr(h, "r:id")!) }));
     expect(links.map((l) => [l.text, attr(l.rel, "Target"), attr(l.rel, "TargetMode")])).toEqual([
       ["nettsiden", "https://example.org/side", "External"],
       ["https://www.fhi.no/smerte", "https://www.fhi.no/smerte", "External"],
@@ -197,7 +197,8 @@ describe("the letter fixture as DOCX", () => {
     const footer = docx.xml("word/footer1.xml");
     expect(elements(footer, "w:instrText").map((i) => i.textContent?.trim())).toEqual(["PAGE", "NUMPAGES"]);
     const text = textOf(elements(footer, "w:p")[0]);
-    expect(text).toBe(`Side  av \tVersjon ${doc.fingerprint}`);
+    // The fields carry a cached "1" for readers that do not lay out pages.
+    expect(text).toBe(`Side 1 av 1\tVersjon ${doc.fingerprint}`);
     expect(doc.fingerprint).toMatch(/^[0-9a-f]{12}$/);
   });
 });
@@ -227,7 +228,7 @@ describe("other languages and templates", () => {
     const doc = await assembleOne(path.join(FIXTURE, "documents/letter-en.md"));
     const docx = await renderDocx(doc);
     expect(attr(elements(docx.xml("word/styles.xml"), "w:lang")[0], "w:val")).toBe("en-GB");
-    expect(textOf(elements(docx.xml("word/footer1.xml"), "w:p")[0])).toBe(`Page  of \tVersion ${doc.fingerprint}`);
+    expect(textOf(elements(docx.xml("word/footer1.xml"), "w:p")[0])).toBe(`Page 1 of 1\tVersion ${doc.fingerprint}`);
     expect(docx.paragraphs().map((p) => p.text)).toContain("and 2 individuals");
   });
 });

@@ -77,7 +77,7 @@ describe("PDF fonts", () => {
       expect.objectContaining({ severity: "warning", file: doc.file, line: 12, text: expect.stringContaining("«𒀀» (U+12000)") }),
       expect.objectContaining({ severity: "warning", file: expect.stringMatching(/world\.csv$/), line: 6, text: expect.stringContaining("«🫠» (U+1FAE0) in «Kari 🫠 Nordmann»") }),
     ]);
-    expect(path.resolve(coverage[1].file)).toBe(SIGNATORIES);
+    expect(SIGNATORIES.endsWith(coverage[1].file.replace(/^(\.\.\/)+/, ""))).toBe(true);
   });
 
   it("refuses a PDF/A or PDF/UA file with such characters: errors with places, no PDF", async () => {
