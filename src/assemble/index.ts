@@ -81,6 +81,7 @@ export async function assemble(workspace: Workspace, documentPath: string, repor
       ref: meta.ref ?? {},
       consultation: meta.consultation,
       signature: meta.signature,
+      personOrder: meta.personOrder,
     },
     template,
     labels: LABELS[meta.lang],

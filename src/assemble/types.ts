@@ -46,6 +46,8 @@ export interface DocumentMeta {
   ref: { ours?: string; theirs?: string };
   consultation?: Consultation;
   signature: { name: string; role?: string }[];
+  /** Named persons by name as written, or by surname (frontmatter `personOrder`). */
+  personOrder: "name" | "surname";
 }
 
 export interface Footnote {

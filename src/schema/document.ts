@@ -49,6 +49,8 @@ export const documentFrontmatterSchema = z.strictObject({
     .default({}),
   signatories: z.array(signatoryFileSchema).default([]),
   signature: z.array(z.strictObject({ name: z.string().min(1), role: z.string().optional() })).default([]),
+  /** How named persons are listed: by the name as written (default), or by surname, as formal lists are. */
+  personOrder: z.enum(["name", "surname"]).default("name"),
 });
 export type DocumentFrontmatterInput = z.input<typeof documentFrontmatterSchema>;
 export type DocumentFrontmatter = z.output<typeof documentFrontmatterSchema>;

@@ -1,4 +1,8 @@
+import { compareNorwegian } from "./sort.js";
 import type { Signatory } from "./types.js";
+
+/** No-break spaces around the dash: "— place" never starts a line of its own, where it would read as another signatory. */
+const DASH = "\u00a0—\u00a0";
 
 /**
  * A signatory as every format prints it: "Name — role, organisation, place".
@@ -7,7 +11,20 @@ import type { Signatory } from "./types.js";
  */
 export function describeSignatory(s: Signatory): string {
   const details = [s.role, s.organisation, s.place].filter(Boolean).join(", ");
-  return details ? `${s.name} — ${details}` : s.name;
+  return details ? `${s.name}${DASH}${details}` : s.name;
+}
+
+const surnameOf = (name: string) => name.slice(name.trimEnd().lastIndexOf(" ") + 1);
+
+/**
+ * Named persons in the document's order: as the list is sorted (by the name as written),
+ * or by surname then the whole name, as formal lists are ("Kari Nordmann" under N).
+ */
+export function personsInOrder(persons: readonly Signatory[], order: "name" | "surname"): readonly Signatory[] {
+  if (order === "name") return persons;
+  const keyed = persons.map((s) => ({ s, surname: surnameOf(s.name) }));
+  keyed.sort((a, b) => compareNorwegian(a.surname, b.surname) || compareNorwegian(a.s.name, b.s.name));
+  return keyed.map(({ s }) => s);
 }
 
 /**

@@ -33,7 +33,7 @@ describe("text that reaches every format as written", () => {
     for (const text of [docx, html, md]) {
       expect(text).toContain(`Brev fra Sára Ánte og ${PERSIAN}`);
       expect(text).toContain(`Familien ${PERSIAN} skriver`);
-      expect(text).toContain(`${PERSIAN} — Oslo`);
+      expect(text).toContain(`${PERSIAN}\u00a0—\u00a0Oslo`);
     }
   });
 

@@ -91,7 +91,8 @@ export function stylesFor(doc: AssembledDocument): IStylesOptions {
     based(STYLE.documentLabel, "Document Label", { next: STYLE.title, run: { smallCaps: true, color, characterSpacing: 20 }, paragraph: { spacing: { before: 480, after: 0 }, keepNext: true } }),
     based(STYLE.closing, "Closing", { paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } }),
     based(STYLE.signature, "Signature", { paragraph: { spacing: { before: 480, after: 0 }, keepLines: true } }),
-    based(STYLE.signatory, "Signatory", { paragraph: { spacing: { after: 0 } } }),
+    // A wrapped entry's further lines hang under its first, so it cannot be read as two signatories.
+    based(STYLE.signatory, "Signatory", { paragraph: { spacing: { after: 0 }, indent: { left: 283, hanging: 283 } } }),
     based(STYLE.signatoryCompact, "Signatory List", { run: { size: size - 3 }, paragraph: { spacing: { after: 80 } } }),
   ];
   const characterStyles = [

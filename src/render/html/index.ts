@@ -5,7 +5,7 @@ import type { Heading, Nodes } from "mdast";
 import { toHast, type Handlers, type State } from "mdast-util-to-hast";
 import type { AssembledDocument, Citation } from "../../assemble/types.js";
 import { languageTag } from "../../i18n/index.js";
-import { describeSignatory } from "../../signatories/describe.js";
+import { describeSignatory, personsInOrder } from "../../signatories/describe.js";
 import { headingLevels } from "../headings.js";
 import { consultationLines, referenceFields, sourceText } from "../letter-parts.js";
 import type { RenderOptions } from "../types.js";
@@ -85,7 +85,7 @@ function signatoriesToHast(doc: AssembledDocument): Element {
     signatories.organisations.length ? h("h3", labels.organisations) : null,
     signatories.organisations.length ? h("ul", signatories.organisations.map((s) => h("li", describeSignatory(s)))) : null,
     signatories.persons.length || signatories.hiddenPersons ? h("h3", labels.persons) : null,
-    signatories.persons.length ? h("ul", signatories.persons.map((s) => h("li", describeSignatory(s)))) : null,
+    signatories.persons.length ? h("ul", personsInOrder(signatories.persons, doc.meta.personOrder).map((s) => h("li", describeSignatory(s)))) : null,
     signatories.hiddenPersons ? h("p", { className: ["hidden-persons"] }, labels.hiddenPersons(signatories.hiddenPersons)) : null,
   ]);
 }

@@ -3,7 +3,7 @@ import { gfmToMarkdown } from "mdast-util-gfm";
 import { toMarkdown, type Handle } from "mdast-util-to-markdown";
 import { visit } from "unist-util-visit";
 import type { AssembledDocument, Citation } from "../../assemble/types.js";
-import { describeSignatory } from "../../signatories/describe.js";
+import { describeSignatory, personsInOrder } from "../../signatories/describe.js";
 import { headingLevels } from "../headings.js";
 import { consultationLines, referenceFields, sourceText } from "../letter-parts.js";
 import type { RenderOptions } from "../types.js";
@@ -44,7 +44,7 @@ export async function render(doc: AssembledDocument, _options: RenderOptions): P
     children.push(heading(2, labels.signatories));
     if (signatories.organisations.length) children.push(heading(3, labels.organisations), list(signatories.organisations.map(describeSignatory)));
     if (signatories.persons.length || signatories.hiddenPersons) children.push(heading(3, labels.persons));
-    if (signatories.persons.length) children.push(list(signatories.persons.map(describeSignatory)));
+    if (signatories.persons.length) children.push(list(personsInOrder(signatories.persons, meta.personOrder).map(describeSignatory)));
     if (signatories.hiddenPersons) children.push(paragraph(labels.hiddenPersons(signatories.hiddenPersons)));
   }
   for (const footnote of doc.footnotes) children.push({ type: "footnoteDefinition", identifier: String(footnote.number), label: String(footnote.number), children: structuredClone(footnote.children) });

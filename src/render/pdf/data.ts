@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import type { AssembledDocument } from "../../assemble/types.js";
 import { t } from "../../i18n/catalogue.js";
 import { languageTag } from "../../i18n/index.js";
-import { compactParagraphs, describeSignatory, ONE_PER_LINE_UP_TO } from "../../signatories/describe.js";
+import { compactParagraphs, describeSignatory, ONE_PER_LINE_UP_TO, personsInOrder } from "../../signatories/describe.js";
 import type { Signatory } from "../../signatories/types.js";
 import type { RenderOptions } from "../types.js";
 import { consultationLines, referenceFields, sourceText } from "../letter-parts.js";
@@ -42,13 +42,6 @@ export const PAGES = "\u{E001}";
  */
 const NAMES_PER_PART = 10_000;
 
-/** A name list in as many columns as its typical line allows; Typst lays out one string with line breaks fastest (DESIGN.md). */
-function nameColumns(lines: string[]) {
-  const lengths = lines.map((l) => l.length).sort((a, b) => a - b);
-  const typical = lengths[lengths.length >> 1] ?? 0;
-  return { lines: lines.join("\n"), columns: typical <= 28 ? 3 : typical <= 45 ? 2 : 1 };
-}
-
 /** Initials compare as the list is sorted: Norwegian, whatever the document's language. */
 const letters = new Intl.Collator("nb", { sensitivity: "base" });
 const initialOf = (line: string) => String.fromCodePoint(line.codePointAt(0) ?? 0);
@@ -64,10 +57,10 @@ function compactParts(lines: string[]): string[][] {
   return parts.map(compactParagraphs);
 }
 
-/** Up to ONE_PER_LINE_UP_TO names a group is one line per signatory, in columns; a longer one is running text as in DOCX. */
-function nameList(heading: string, signatories: Signatory[]) {
+/** Up to ONE_PER_LINE_UP_TO names a group is one paragraph per signatory; a longer one is running text, as in DOCX. */
+function nameList(heading: string, signatories: readonly Signatory[]) {
   const lines = signatories.map(describeSignatory);
-  return lines.length <= ONE_PER_LINE_UP_TO ? { heading, ...nameColumns(lines) } : { heading, parts: compactParts(lines) };
+  return lines.length <= ONE_PER_LINE_UP_TO ? { heading, lines } : { heading, parts: compactParts(lines) };
 }
 
 /**
@@ -126,7 +119,7 @@ export async function documentData(doc: AssembledDocument, options: RenderOption
       ? {
           heading: labels.signatories,
           organisations: signatories.organisations.length ? nameList(labels.organisations, signatories.organisations) : null,
-          persons: signatories.persons.length || signatories.hiddenPersons ? nameList(labels.persons, signatories.persons) : null,
+          persons: signatories.persons.length || signatories.hiddenPersons ? nameList(labels.persons, personsInOrder(signatories.persons, meta.personOrder)) : null,
           hidden: signatories.hiddenPersons ? labels.hiddenPersons(signatories.hiddenPersons) : null,
         }
       : null,

@@ -18,7 +18,10 @@ export const TEMPLATE = String.raw`
 #let code(s, block: false) = if s.contains(ZWSP) { std.block(wrappable(s, raw)) } else { raw(s, block: block) }
 
 #set document(title: d.document.title, author: d.document.author, date: auto)
-#set page(paper: "a4", margin: (x: 2.5cm, top: 2.2cm, bottom: 2.5cm), footer: context {
+// LibreOffice rounds glyph advances up to whole twips, so a line Typst just fits can wrap there;
+// 1.5 pt less width makes such borderline lines wrap alike (measured on the example documents).
+#let LO-SLACK = 1.5pt
+#set page(paper: "a4", margin: (top: 2.5cm, bottom: 2.5cm, left: 2.5cm, right: 2.5cm + LO-SLACK), footer: context {
   set text(size: 0.8em, fill: luma(80))
   let page-of = d.footer.pageOf.replace(PAGE, str(counter(page).get().first())).replace(PAGES, str(counter(page).final().first()))
   page-of + h(1fr) + d.footer.version
@@ -26,15 +29,28 @@ export const TEMPLATE = String.raw`
 // The declared chain only (fonts.ts): a character none of them has was reported before (check.ts).
 #set text(font: d.style.fonts, fallback: false, size: d.style.size * 1pt, lang: d.lang, region: d.region, hyphenate: false)
 // No hyphenation, as in the DOCX (see docx/index.ts): the two lay out lines alike.
-#set par(leading: 0.6em, spacing: 1em)
+// Line pitch and paragraph spacing as DOCX's Normal style lays them out (styles.ts): lines
+// 1.1 times the font's line height (ascender + descender + gap, 1.22 em in Carlito), 6 pt
+// after a paragraph. Typst measures from ascender to descender (1 em) and adds the leading.
+#let line-gap = 1.2207em * 1.1 - 1em
+#set text(top-edge: "ascender", bottom-edge: "descender")
+#set par(leading: line-gap, spacing: line-gap + 6pt)
 #show heading: set text(fill: accent, hyphenate: false)
-// As DOCX's Title, "heading 2", "heading 3" and the italic "heading 4" to "heading 6".
-#show heading.where(level: 1): set text(size: 1.5em)
-#show heading.where(level: 2): set text(size: 1.25em)
-#show heading.where(level: 3): set text(size: 1.1em)
-#show heading: it => if it.level >= 4 { set text(style: "italic"); it } else { it }
+// Sizes and spacing as DOCX's Title (9 pt larger, 6 pt before, 12 pt after), "heading 2"
+// (3 pt larger), "heading 3" (1 pt larger) and the italic "heading 4" to "heading 6"; 12 pt
+// before and 4 pt after each.
+#let size = d.style.size * 1pt
 // Breakable, so that a heading taller than a page (a title of 10,000 characters) is not cut off.
-#show heading: set block(above: 1.4em, below: 0.8em, breakable: true)
+#show heading: set block(above: 12pt + line-gap, below: 4pt + line-gap, breakable: true)
+#show heading.where(level: 1): set text(size: size + 9pt)
+#show heading.where(level: 1): set block(above: 6pt + line-gap, below: 12pt + line-gap)
+#show heading.where(level: 2): set text(size: size + 3pt)
+#show heading.where(level: 3): set text(size: size + 1pt)
+#show heading: it => if it.level >= 4 { set text(size: size, style: "italic"); it } else { it }
+// As DOCX's "footnote text": 1.5 pt smaller, single line spacing.
+#show footnote.entry: set text(size: size - 1.5pt)
+#show footnote.entry: set par(leading: 0.2207em, spacing: 0.2207em)
+#set footnote.entry(clearance: 8pt, gap: 2pt)
 // Links, citations included, are underlined as well as coloured: colour alone is no cue (WCAG 1.4.1).
 #show link: set text(fill: accent, hyphenate: false)
 #show link: underline
@@ -51,14 +67,19 @@ export const TEMPLATE = String.raw`
   let cols = calc.max(..rows.map(row => row.len()))
   let pad(row) = row + range(cols - row.len()).map(_ => [])
   let align-of(a) = if a == "center" { center } else if a == "right" { right } else { left }
+  // As DOCX's table: equal columns, 0.19 cm cell margins left and right, 2 pt above and below the text.
   table(
-    columns: cols,
+    columns: range(cols).map(_ => 1fr),
+    inset: (x: 5.4pt, y: 2pt + line-gap / 2),
     align: range(cols).map(i => align-of(n.align.at(i, default: none))),
     stroke: 0.5pt + luma(150),
     table.header(..pad(rows.first()).map(strong)),
     ..rows.slice(1).map(pad).flatten(),
   )
 }
+// As DOCX's list levels: the number 0.3 cm in, the text at 1 cm, 3 pt after each item.
+#set enum(indent: 0.3cm, body-indent: 0.3cm, spacing: line-gap + 3pt)
+#set list(indent: 0.3cm, body-indent: 0.45cm, spacing: line-gap + 3pt)
 #let list-of(n, r) = if n.ordered {
   enum(start: n.start, tight: n.tight, numbering: "1.", ..n.children.map(i => enum.item(r(i))))
 } else {
@@ -93,14 +114,15 @@ export const TEMPLATE = String.raw`
 )
 #let render(n) = if type(n) == str { t(n) } else { handlers.at(n.type)(n, render) }
 
-// A name list (see data.ts): up to a thousand names one per line in columns, from one
-// string; a longer one as running text in parts, each part on a new page so that Typst
-// lays the parts out in parallel. Names are never hyphenated.
-#let name-columns(list) = columns(list.columns, gutter: 1.5em, {
-  set text(size: 0.9em, hyphenate: false)
-  set par(spacing: 0.6em)
-  if list.lines != "" { text(t(list.lines)); parbreak() }
-})
+// A name list (see data.ts): up to a thousand names one paragraph each, as DOCX's
+// "Signatory" style: one column, a wrapped entry's further lines indented under its first
+// (so it cannot be read as two signatories); a longer list as running text in parts, each
+// part on a new page so that Typst lays the parts out in parallel. Names never hyphenate.
+#let name-lines(list) = {
+  set text(hyphenate: false)
+  set par(spacing: line-gap, hanging-indent: 0.5cm)
+  for l in list.lines { par(t(l)) }
+}
 #let name-parts(list) = {
   // As DOCX's "Signatory List" style: 1.5 pt smaller, 4 pt between paragraphs, ragged
   // right, and neither kerning nor ligatures (Word's defaults), which saves a sixth of
@@ -112,17 +134,16 @@ export const TEMPLATE = String.raw`
     for names in part { par(t(names)) }
   }
 }
-#let name-list(list) = if "parts" in list { name-parts(list) } else { name-columns(list) }
+#let name-list(list) = if "parts" in list { name-parts(list) } else { name-lines(list) }
 
 // The letter's head: every part a paragraph (tagged P), as in DOCX.
 #for s in d.letterhead {
   if s.logo != none { block(below: 0.6em, image(bytes(s.logo.bytes), alt: s.logo.alt, height: 1.5cm)) }
-  block(below: 1.2em, par({ text(size: 1.15em, fill: accent, strong(t(s.name))); for l in s.lines { linebreak(); t(l) } }))
+  block(below: 12pt + line-gap, par({ text(size: 1.15em, fill: accent, strong(t(s.name))); for l in s.lines { linebreak(); t(l) } }))
 }
 
-#block(below: 1.2em, {
-  set par(spacing: 0.5em)
-  par(strong(text(size: 0.85em, fill: luma(80), d.to.label)))
+#block(below: 6pt + line-gap, {
+  par(strong(d.to.label))
   for rec in d.to.recipients { par({ t(rec.name); if rec.address != none { linebreak(); t(rec.address) } }) }
 })
 
@@ -152,9 +173,8 @@ export const TEMPLATE = String.raw`
   })
 }
 
-#v(1.2em)
-// The label is the text as written, set in small capitals by style (DOCX: smallCaps).
-#if d.label != none { block(below: 0.4em, par(text(fill: accent, size: 0.95em, tracking: 0.05em, smallcaps(t(d.label))))) }
+// The label is the text as written, set in small capitals by style (DOCX: smallCaps, 24 pt before).
+#if d.label != none { block(above: 24pt + line-gap, below: line-gap, par(text(fill: accent, tracking: 1pt, smallcaps(t(d.label))))) }
 #heading(level: 1, t(d.title))
 
 #render((type: "root", children: d.body))
@@ -162,15 +182,12 @@ export const TEMPLATE = String.raw`
 // Kept on one page, unless it is taller than a page: then an unbreakable block would be cut off.
 #let together(body) = layout(size => block(breakable: measure(body, width: size.width).height > size.height, body))
 
+// As DOCX's Closing (18 pt before) and Signature paragraphs (24 pt before each, one under the other).
 #if d.closing != none {
-  v(1em)
   together({
-    t(d.closing.text)
-    for s in d.closing.senders { parbreak(); strong(t(s)) }
-    if d.closing.signature.len() > 0 {
-      v(1.5em)
-      grid(columns: calc.min(d.closing.signature.len(), 3), column-gutter: 3em, row-gutter: 1.2em,
-        ..d.closing.signature.map(s => { t(s.name); if s.role != none { linebreak(); text(size: 0.9em, t(s.role)) } }))
+    block(above: 18pt + line-gap, par({ t(d.closing.text); for s in d.closing.senders { linebreak(); strong(t(s)) } }))
+    for s in d.closing.signature {
+      block(above: 24pt + line-gap, par({ t(s.name); if s.role != none { linebreak(); t(s.role) } }))
     }
   })
 }

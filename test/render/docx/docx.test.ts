@@ -180,7 +180,7 @@ describe("the letter fixture as DOCX", () => {
     const expected = [...doc.signatories.organisations, ...doc.signatories.persons].map((s) => s.name);
     expect(named.slice(0, expected.length).map((text, i) => text.startsWith(expected[i]))).toEqual(expected.map(() => true));
     expect(named.at(-1)).toBe("og 2 privatpersoner");
-    expect(named).toContain("<script>alert(1)</script> — styreleder, **fet** {{x}}, Bergen");
+    expect(named).toContain("<script>alert(1)</script>\u00a0—\u00a0styreleder, **fet** {{x}}, Bergen");
   });
 
   test("core properties: title, author (the sender), subject, and timestamps from the document date", () => {

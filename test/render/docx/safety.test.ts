@@ -60,7 +60,7 @@ describe("data stays data", () => {
     const texts = docx.paragraphs().map((p) => p.text);
     expect(texts).toContain("Tittel med kontrolltegn 😀");
     expect(texts).toContain("Helse Sør-Øst RHF\nPostboks 404");
-    expect(texts).toContain("Null Person — Sted");
+    expect(texts).toContain("Null Person\u00a0—\u00a0Sted");
     expect(texts).toContain("Bjelle i teksten");
     expect(docx.paragraphs("word/footnotes.xml").map((p) => p.text)).toContain("Fotnote");
     expect(elements(docx.xml("docProps/core.xml"), "dc:title")[0].textContent).toBe("Tittel med kontrolltegn 😀");
@@ -163,7 +163,7 @@ describe("long signatory lists", () => {
     const docx = await renderDocx(doc);
     const compact = docx.paragraphs().filter((p) => p.style === "SignatoryCompact");
     expect(compact).toHaveLength(15);
-    expect(compact.flatMap((p) => p.text.split("; "))).toEqual(names.map((name) => `${name} — Bø`));
+    expect(compact.flatMap((p) => p.text.split("; "))).toEqual(names.map((name) => `${name}\u00a0—\u00a0Bø`));
     expect(docx.parts["word/document.xml"]).not.toContain("@secret.example");
     expect(docx.paragraphs().map((p) => p.text)).toContain("og 7 privatpersoner");
   });
