@@ -67,10 +67,13 @@ export const TEMPLATE = String.raw`
   let cols = calc.max(..rows.map(row => row.len()))
   let pad(row) = row + range(cols - row.len()).map(_ => [])
   let align-of(a) = if a == "center" { center } else if a == "right" { right } else { left }
-  // As DOCX's table: equal columns, 0.19 cm cell margins left and right, 2 pt above and below the text.
+  // As DOCX's "Table Grid": equal columns, 0.19 cm cell margins left and right, single line
+  // spacing, 2 pt above and below the text.
+  let single = 0.2207em
+  set par(leading: single, spacing: single)
   table(
     columns: range(cols).map(_ => 1fr),
-    inset: (x: 5.4pt, y: 2pt + line-gap / 2),
+    inset: (x: 5.4pt, y: 2pt + single / 2),
     align: range(cols).map(i => align-of(n.align.at(i, default: none))),
     stroke: 0.5pt + luma(150),
     table.header(..pad(rows.first()).map(strong)),
@@ -128,7 +131,7 @@ export const TEMPLATE = String.raw`
   // right, and neither kerning nor ligatures (Word's defaults), which saves a sixth of
   // the layout time of 100,000 names.
   set text(size: d.style.size * 1pt - 1.5pt, hyphenate: false, kerning: false, ligatures: false)
-  set par(justify: false, linebreaks: "simple", spacing: 4pt)
+  set par(justify: false, linebreaks: "simple", spacing: line-gap + 4pt)
   for (i, part) in list.parts.enumerate() {
     if i > 0 { pagebreak() }
     for names in part { par(t(names)) }
