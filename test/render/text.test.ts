@@ -27,7 +27,8 @@ describe("text that reaches every format as written", () => {
   });
 
   it("keeps the zero-width non-joiner of a Persian name in title, body and signatory list of DOCX, HTML and Markdown", async () => {
-    const docx = strFromU8(unzipSync(await bytesOf("docx"))["word/document.xml"]);
+    const { parseXml, paragraphsOf } = await import("./docx/helpers.js");
+    const docx = paragraphsOf(parseXml(strFromU8(unzipSync(await bytesOf("docx"))["word/document.xml"]))).map((p) => p.text).join("\n");
     const html = new TextDecoder().decode(await bytesOf("html"));
     const md = new TextDecoder().decode(await bytesOf("md"));
     for (const text of [docx, html, md]) {
@@ -44,6 +45,21 @@ describe("text that reaches every format as written", () => {
     const names = text.match(/[\u0600-\u06ff\u200c]+/g) ?? [];
     expect(names).toHaveLength(3);
     for (const name of names) expect([...name].sort()).toEqual([...PERSIAN].sort());
+  });
+
+  it("DOCX marks a right-to-left name as its own run, w:rtl, with its language; the Norwegian around it is not", async () => {
+    const { parseXml, elements, textOf } = await import("./docx/helpers.js");
+    const xml = parseXml(strFromU8(unzipSync(await bytesOf("docx"))["word/document.xml"]));
+    const runs = elements(xml, "w:r").filter((r) => textOf(r).trim());
+    const persian = runs.filter((r) => textOf(r).includes(PERSIAN));
+    expect(persian.map((r) => [textOf(r), elements(r, "w:rtl").length, elements(r, "w:lang")[0]?.getAttribute("w:bidi")])).toEqual([
+      [PERSIAN, 1, "fa"],
+      [PERSIAN, 1, "fa"],
+      [PERSIAN, 1, "fa"],
+    ]);
+    expect(runs.filter((r) => elements(r, "w:rtl").length && !textOf(r).includes(PERSIAN))).toEqual([]);
+    const { rtlPieces } = await import("../../src/render/rtl.js");
+    expect(rtlPieces("Sara שרה כהן og سارا")).toEqual([{ text: "Sara " }, { text: "שרה כהן", rtl: "he" }, { text: " og " }, { text: "سارا", rtl: "ar" }]);
   });
 
   it("still removes what reorders or hides text, and keeps the joiner of an emoji sequence", async () => {

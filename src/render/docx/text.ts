@@ -1,5 +1,6 @@
 import { TextRun, type IRunOptions } from "docx";
 import { xmlSafe } from "../../assemble/clean.js";
+import { rtlPieces } from "../rtl.js";
 
 export { xmlSafe } from "../../assemble/clean.js";
 
@@ -30,5 +31,10 @@ export type RunStyle = Omit<IRunOptions, "text" | "children" | "break">;
 export function textRuns(value: string, style: RunStyle = {}): TextRun[] {
   return xmlSafe(value)
     .split(/\r?\n/)
-    .map((line, index) => new TextRun({ ...style, text: line, break: index > 0 ? 1 : undefined }));
+    .flatMap((line, index) =>
+      // A right-to-left stretch is its own run, marked w:rtl with its language (w:lang w:bidi), so Word orders and announces it right.
+      rtlPieces(line).map((piece, i) =>
+        new TextRun({ ...style, text: piece.text, break: index > 0 && i === 0 ? 1 : undefined, ...(piece.rtl ? { rightToLeft: true, language: { bidirectional: piece.rtl } } : {}) }),
+      ),
+    );
 }
