@@ -1,6 +1,8 @@
 import Handlebars from "handlebars";
 import type { FootnoteDefinition, Nodes, Paragraph, PhrasingContent, RootContent, Text } from "mdast";
+import { toString } from "mdast-util-to-string";
 import type { Point } from "unist";
+import { t } from "../i18n/catalogue.js";
 import { didYouMean, type Position, type Reporter } from "../report/index.js";
 import type { Lang, Source } from "../schema/common.js";
 import type { Block, Workspace } from "../workspace/index.js";
@@ -58,7 +60,14 @@ function expandNode(node: RootContent, scope: Scope, ctx: ExpandContext): RootCo
     const include = standaloneInclude(node, scope, ctx);
     if (include) return includeBlock(include.id, include.position, scope, ctx);
   }
-  if (node.type === "text") return expandText(node, scope, ctx) as RootContent[];
+  if (node.type === "text") {
+    reportLiteralFootnotes(node, scope, ctx);
+    return expandText(node, scope, ctx) as RootContent[];
+  }
+  if (node.type === "link" && !node.url.trim()) {
+    // Word bookmarks and unfinished links; the PDF engine would die on them later.
+    ctx.reporter.error(scope.file, startOf(node), t("input.emptyLink", { text: toString(node) }), "empty-link");
+  }
   if (node.type === "footnoteReference" && scope.blockId) {
     node.identifier = `${scope.blockId}:${node.identifier}`;
     node.label = node.identifier;
@@ -119,10 +128,13 @@ function pickVariant(id: string, position: Position, scope: Scope, ctx: ExpandCo
     return undefined;
   }
   const exact = variants.get(ctx.lang);
-  if (exact) return exact;
-  const fallback = variants.get("nb") ?? [...variants.values()][0];
-  ctx.reporter.warn(scope.file, position, `block "${id}" has no ${ctx.lang} variant; using ${fallback.meta.lang}`, "lang-fallback");
-  return fallback;
+  const block = exact ?? variants.get("nb") ?? [...variants.values()][0];
+  if (block.problem) {
+    ctx.reporter.error(scope.file, position, t("input.blockBroken", { id, problem: block.problem }), "broken-block");
+    return undefined;
+  }
+  if (!exact) ctx.reporter.warn(scope.file, position, t("input.langFallback", { id, lang: ctx.lang, used: block.meta.lang }), "lang-fallback");
+  return block;
 }
 
 function expandText(node: Text, scope: Scope, ctx: ExpandContext): PhrasingContent[] {
@@ -154,6 +166,22 @@ function expandText(node: Text, scope: Scope, ctx: ExpandContext): PhrasingConte
     }
   }
   return out;
+}
+
+// Markdown leaves a footnote reference without a definition in its file as literal text.
+const LITERAL_FOOTNOTE = /\[\^([^\]\s]+)\]/g;
+
+function reportLiteralFootnotes(node: Text, scope: Scope, ctx: ExpandContext): void {
+  if (!node.value.includes("[^")) return;
+  for (const match of node.value.matchAll(LITERAL_FOOTNOTE)) {
+    const at = offsetPosition(node, { line: 1, column: 0 }, node.value, match.index);
+    ctx.reporter.error(scope.file, at, t("input.footnoteUndefined", { label: match[1] }), "footnote");
+  }
+}
+
+function startOf(node: Nodes): Position | undefined {
+  const start = node.position?.start;
+  return start && { line: start.line, column: start.column };
 }
 
 const CITATION = /\[@([\p{L}\p{N}_:./-]+)\]/gu;

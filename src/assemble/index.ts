@@ -42,9 +42,10 @@ export async function assemble(workspace: Workspace, documentPath: string, repor
     reporter.error(file, undefined, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, "read");
     return undefined;
   }
-  const errorsBefore = reporter.errorsFor(file).length;
+  // Any error from here on, in this document, its blocks or its signatory files, means no output for it.
+  const messagesBefore = reporter.messages.length;
   const { tree, frontmatter } = parseMarkdown(source);
-  const meta = readFrontmatter(file, frontmatter, documentFrontmatterSchema, reporter);
+  const meta = readFrontmatter(file, frontmatter, documentFrontmatterSchema, reporter, source);
   if (!meta) return undefined;
 
   const template = workspace.templates.get(meta.template);
@@ -66,7 +67,7 @@ export async function assemble(workspace: Workspace, documentPath: string, repor
     ? undefined
     : await (options.loadSignatories ?? loadSignatories)(resolveSignatoryFiles(workspace.root, absolute, meta, (i, within = []) => positionInFrontmatter(frontmatter, ["signatories", i, ...within]), file, reporter), reporter, { documentFingerprint: fingerprint, lang: meta.lang, displayRoot: workspace.root });
 
-  if (!template || reporter.errorsFor(file).length > errorsBefore) return undefined;
+  if (!template || reporter.messages.slice(messagesBefore).some((m) => m.severity === "error")) return undefined;
   const date = meta.date ?? options.today ?? today();
   return cleanStrings({
     file: absolute,

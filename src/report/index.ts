@@ -1,3 +1,5 @@
+import { t } from "../i18n/catalogue.js";
+
 export type Severity = "error" | "warning" | "info";
 
 export interface Position {
@@ -77,7 +79,7 @@ export function suggest(wanted: string, candidates: Iterable<string>): string | 
 
 export function didYouMean(wanted: string, candidates: Iterable<string>): string {
   const hint = suggest(wanted, candidates);
-  return hint ? `  (did you mean "${hint}"?)` : "";
+  return hint ? t("input.didYouMean", { hint }) : "";
 }
 
 function editDistance(a: string, b: string): number {

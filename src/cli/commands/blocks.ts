@@ -1,5 +1,6 @@
 import { defineCommand } from "citty";
 import { Reporter } from "../../report/index.js";
+import { kindFromWord } from "../../schema/block.js";
 import { findWorkspaceRoot, loadWorkspace } from "../../workspace/index.js";
 import { finish, type CliContext } from "../context.js";
 
@@ -14,12 +15,15 @@ export default defineCommand({
     const ctx = data as CliContext;
     const reporter = new Reporter();
     const workspace = await loadWorkspace(await findWorkspaceRoot(ctx.cwd), reporter);
+    const kind = args.kind === undefined ? undefined : kindFromWord(String(args.kind));
     const rows = [...workspace.blocks]
+      // A broken block is not listed: its warning says why.
+      .filter(([, variants]) => ![...variants.values()].some((block) => block.problem))
       .map(([id, variants]) => {
         const main = variants.get("nb") ?? [...variants.values()][0];
         return { id, kind: main.meta.kind, title: main.meta.title, langs: [...variants.keys()].sort(), tags: main.meta.tags, requires: main.meta.requires, file: main.file };
       })
-      .filter((row) => (!args.kind || row.kind === args.kind) && (!args.tag || row.tags.includes(String(args.tag))))
+      .filter((row) => (!kind || row.kind === kind) && (!args.tag || row.tags.includes(String(args.tag))))
       .sort((a, b) => a.id.localeCompare(b.id, "nb"));
     if (args.json) ctx.out(JSON.stringify(rows, null, 2));
     else {
