@@ -49,12 +49,15 @@ export class Reporter {
   }
 }
 
+const SEVERITY_WORDS = { error: "cli.severityError", warning: "cli.severityWarning", info: "cli.severityInfo" } as const;
+
 const COLORS: Record<Severity, string> = { error: "\x1b[31m", warning: "\x1b[33m", info: "\x1b[36m" };
 
 /** `documents/x.md:12:5  error  unknown block "krav/stanse"  (did you mean …?)` */
 export function formatMessage(m: Message, color = false): string {
   const place = m.line ? `${m.file}:${m.line}:${m.column ?? 1}` : m.file;
-  const severity = color ? `${COLORS[m.severity]}${m.severity}\x1b[39m` : m.severity;
+  const word = t(SEVERITY_WORDS[m.severity]);
+  const severity = color ? `${COLORS[m.severity]}${word}\x1b[39m` : word;
   return `${place}  ${severity}  ${m.text}`;
 }
 

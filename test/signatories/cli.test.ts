@@ -22,7 +22,7 @@ describe("opprop signatories", () => {
     writeFileSync(path.join(dir, "in.csv"), "Hvem,Hvor\nKari,Oslo\n");
     const { ctx, out } = capture(dir);
     expect(await main(["signatories", "merge", "in.csv", "--map", "Hvem=name,Hvor=place", "--out", "out.csv"], ctx)).toBe(0);
-    expect(out[0]).toBe("wrote out.csv  (1 signatories: 0 organisations, 0 persons named, 1 counted without name)");
+    expect(out[0]).toBe("wrote out.csv  (1 signatory: 0 organisations, 0 persons named, 1 counted without name)");
     expect(readFileSync(path.join(dir, "out.csv"), "utf8")).toContain("person;Kari;;;;Oslo;;no;;");
   });
 

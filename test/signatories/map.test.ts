@@ -61,7 +61,7 @@ describe("--map", () => {
     const root = makeWorkspace({ "form.csv": FORM });
     const run = await runCli(["signatories", "check", "form.csv", "--map", "Kommune=sted,Jeg samtykker til at navnet mitt vises offentlig=samtykke"], root);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("1 persons named");
+    expect(run.stdout).toContain("1 person named");
   });
 
   it("is an error when a --map column is in none of the files", async () => {
