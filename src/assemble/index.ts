@@ -5,6 +5,7 @@ import type { FootnoteDefinition, Nodes, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
 import { applyConsultation } from "../consultation/index.js";
+import { t } from "../i18n/catalogue.js";
 import { formatDate, LABELS } from "../i18n/index.js";
 import { positionInFrontmatter, readFrontmatter } from "../parse/frontmatter.js";
 import { parseMarkdown } from "../parse/markdown.js";
@@ -39,7 +40,8 @@ export async function assemble(workspace: Workspace, documentPath: string, repor
   try {
     source = await readFile(absolute, "utf8");
   } catch (error) {
-    reporter.error(file, undefined, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, "read");
+    const code = (error as NodeJS.ErrnoException).code;
+    reporter.error(file, undefined, code === "ENOENT" ? t("input.notFound") : t("input.cannotRead", { reason: code ?? (error as Error).message }), "read");
     return undefined;
   }
   // Any error from here on, in this document, its blocks or its signatory files, means no output for it.
@@ -50,7 +52,7 @@ export async function assemble(workspace: Workspace, documentPath: string, repor
 
   const template = workspace.templates.get(meta.template);
   if (!template) {
-    reporter.error(file, positionInFrontmatter(frontmatter, ["template"]), `unknown template "${meta.template}"${didYouMean(meta.template, workspace.templates.keys())}`, "unknown-template");
+    reporter.error(file, positionInFrontmatter(frontmatter, ["template"]), t("input.unknownTemplate", { name: meta.template, hint: didYouMean(meta.template, workspace.templates.keys()) }), "unknown-template");
   }
 
   const ctx: ExpandContext = { workspace, lang: meta.lang, vars: meta.vars, reporter, used: [], sources: new Map() };
@@ -196,12 +198,12 @@ function resolveSignatoryFiles(
   for (const [index, entry] of meta.signatories.entries()) {
     const resolved = path.resolve(path.dirname(documentPath), entry.file);
     if (path.relative(root, resolved).startsWith("..")) {
-      reporter.error(file, positionOf(index), `signatory file "${entry.file}" is outside the workspace`, "signatory-path");
+      reporter.error(file, positionOf(index), t("input.signatoryOutside", { file: entry.file }), "signatory-path");
       continue;
     }
     const { map } = entry;
     const mapPlaces = map && Object.fromEntries(Object.keys(map).map((column) => [column, { file, position: positionOf(index, ["map", column]) }]));
-    files.push({ path: resolved, group: entry.group, map, mapPlaces });
+    files.push({ path: resolved, group: entry.group, map, mapPlaces, namedAt: { file, position: positionOf(index, entry.map || entry.group ? ["file"] : []), as: entry.file } });
   }
   return files;
 }

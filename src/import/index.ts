@@ -4,6 +4,7 @@ import { gfmToMarkdown } from "mdast-util-gfm";
 import { toMarkdown } from "mdast-util-to-markdown";
 import { stringify as stringifyYaml } from "yaml";
 import { writeFileAtomic } from "../build/write.js";
+import { t } from "../i18n/catalogue.js";
 import type { Reporter } from "../report/index.js";
 import type { Lang } from "../schema/common.js";
 import { splitIntoBlocks, type ImportedBlock } from "./blocks.js";
@@ -38,7 +39,8 @@ export async function importDocx(docxPath: string, reporter: Reporter, options: 
   try {
     buffer = await readFile(docxPath);
   } catch (error) {
-    reporter.error(display, undefined, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, "read");
+    const code = (error as NodeJS.ErrnoException).code;
+    reporter.error(display, undefined, code === "ENOENT" ? t("input.notFound") : t("input.cannotRead", { reason: code ?? (error as Error).message }), "read");
     return [];
   }
   let content;

@@ -14,7 +14,8 @@ export interface ParsedMarkdown {
 
 /** Markdown with YAML frontmatter and GFM (tables, footnotes) into mdast with positions. */
 export function parseMarkdown(source: string): ParsedMarkdown {
-  const tree = processor.parse(source) as Root;
+  // Lines keep their numbers; only a Windows CR, which text nodes would carry into HTML and Markdown, goes.
+  const tree = processor.parse(source.replace(/\r\n?/g, "\n")) as Root;
   const first = tree.children[0];
   if (first?.type === "yaml") {
     tree.children.shift();

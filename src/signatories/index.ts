@@ -46,6 +46,8 @@ export interface SignatoryFile {
    * changed map changes the preview's cache key.
    */
   map?: Readonly<Record<string, string>>;
+  /** Where the file is named (a document's `signatories:` entry): a missing file is reported there. */
+  namedAt?: { file: string; position?: Position; as: string };
   /** Where each column of `map` was written, for the error about a column the file does not have. */
   mapPlaces?: Readonly<Record<string, { file: string; position?: Position }>>;
 }
@@ -67,7 +69,7 @@ export async function mergeSignatoryFiles(files: readonly SignatoryFile[], repor
   // `--map` columns no file has, with the files that lack them: an error once every file is read.
   const unusedOption = new Map<string, string[]>();
   const fileColumns = new Map<string, readonly string[]>();
-  for (const { path: absolute, group, map: words, mapPlaces } of files) {
+  for (const { path: absolute, group, map: words, mapPlaces, namedAt } of files) {
     const file = displayName(options.displayRoot ?? process.cwd(), absolute);
     options.onFile?.(file);
     // Throws UnknownField on a bad word: a document's schema has refused those already.
@@ -85,7 +87,8 @@ export async function mergeSignatoryFiles(files: readonly SignatoryFile[], repor
       );
     } catch (error) {
       if (!(error instanceof UnreadableFile)) throw error;
-      reporter.error(file, error.line ? { line: error.line, column: 1 } : undefined, error.message, "signatory-file");
+      if (error.code === "ENOENT" && namedAt) reporter.error(namedAt.file, namedAt.position, t("signatories.fileNotFound", { name: namedAt.as, file }), "signatory-file");
+      else reporter.error(file, error.line ? { line: error.line, column: 1 } : undefined, error.message, "signatory-file");
       continue;
     }
     const seen = toSignatory.columns();

@@ -130,7 +130,7 @@ describe("files that cannot be read", () => {
     writeFileSync(path.join(dir, "fake.xlsx"), "not a zip");
     const { list, messages } = await load([path.join(dir, "missing.csv"), path.join(dir, "old.xls"), path.join(dir, "fake.xlsx"), fixture("bom.csv")]);
     expect(list).toHaveLength(4);
-    expect(messages[0]).toBe("missing.csv  error  cannot read file: ENOENT");
+    expect(messages[0]).toBe("missing.csv  error  file not found");
     expect(messages[1]).toMatch(/^old.xls {2}error {2}cannot read ".xls" files; use .csv/);
     expect(messages[2]).toMatch(/^fake.xlsx {2}error {2}not a readable .xlsx workbook/);
   });

@@ -85,4 +85,17 @@ export const input = messages({
     nb: (p: { field: string }) => `feltet «${p.field}» mangler`,
     en: (p: { field: string }) => `missing required field "${p.field}"`,
   },
+  notFound: { nb: "fila finnes ikke", en: "file not found" },
+  cannotRead: {
+    nb: (p: { reason: string }) => `kan ikke lese fila: ${p.reason}`,
+    en: (p: { reason: string }) => `cannot read the file: ${p.reason}`,
+  },
+  signatoryOutside: {
+    nb: (p: { file: string }) => `underskriverlista «${p.file}» ligger utenfor arbeidsområdet`,
+    en: (p: { file: string }) => `signatory file "${p.file}" is outside the workspace`,
+  },
+  unknownTemplate: {
+    nb: (p: { name: string; hint: string }) => `ukjent mal «${p.name}»${p.hint}`,
+    en: (p: { name: string; hint: string }) => `unknown template "${p.name}"${p.hint}`,
+  },
 });

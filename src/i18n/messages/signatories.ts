@@ -16,4 +16,12 @@ export const signatories = messages({
   },
   theMap: { nb: "map", en: "the map" },
   noColumns: { nb: "(ingen)", en: "(none)" },
+  unknownExtension: {
+    nb: (p: { extension: string; extensions: string }) => `kan ikke lese «${p.extension}»-filer; bruk ${p.extensions}`,
+    en: (p: { extension: string; extensions: string }) => `cannot read "${p.extension}" files; use ${p.extensions}`,
+  },
+  fileNotFound: {
+    nb: (p: { name: string; file: string }) => `underskriverlista «${p.name}» finnes ikke (så etter ${p.file})`,
+    en: (p: { name: string; file: string }) => `signatory file "${p.name}" not found (looked for ${p.file})`,
+  },
 });

@@ -1,6 +1,7 @@
 /** Picks the reader by file extension; every reader reports rows to the same sink. */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { t } from "../../i18n/catalogue.js";
 import { decode, readDelimited } from "./delimited.js";
 import { readJson, readYaml } from "./structured.js";
 import { UnreadableFile, type HeaderSink, type RowSink } from "./types.js";
@@ -29,13 +30,14 @@ export async function readRows(file: string, sink: RowSink, onHeader?: HeaderSin
   const extension = path.extname(file).toLowerCase();
   const reader = READERS[extension];
   if (!reader) {
-    throw new UnreadableFile(`cannot read "${extension || path.basename(file)}" files; use ${SIGNATORY_EXTENSIONS.join(", ")}`);
+    throw new UnreadableFile(t("signatories.unknownExtension", { extension: extension || path.basename(file), extensions: SIGNATORY_EXTENSIONS.join(", ") }));
   }
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch (error) {
-    throw new UnreadableFile(`cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UnreadableFile(code === "ENOENT" ? t("input.notFound") : t("input.cannotRead", { reason: code ?? (error as Error).message }), undefined, code);
   }
   await reader(bytes, sink, onHeader);
 }

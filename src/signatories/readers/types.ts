@@ -15,6 +15,8 @@ export class UnreadableFile extends Error {
   constructor(
     message: string,
     readonly line?: number,
+    /** `ENOENT` for a file that does not exist: the message then belongs where the file is named. */
+    readonly code?: string,
   ) {
     super(message);
   }
