@@ -59,6 +59,21 @@ export interface LoadOptions {
   map?: ColumnMap;
   /** Called before each file is read, for a progress line. */
   onFile?: (file: string) => void;
+  /** Called after each file is read: who it names, counts and rejects (before duplicates merge). */
+  onSummary?: (summary: FileSummary) => void;
+}
+
+/** What one file gave, row by row, before merging: the per-file summary of `signatories check`. */
+export interface FileSummary {
+  file: string;
+  rows: number;
+  organisations: number;
+  /** Persons with consent to be named. */
+  named: number;
+  /** Persons counted without their name. */
+  counted: number;
+  /** Rows left out for errors; each row counts once, under its first problem's field. */
+  rejected: Partial<Record<string, number>>;
 }
 
 /** Every signatory from `files`, checked, merged and sorted — persons without consent included. */
@@ -76,11 +91,12 @@ export async function mergeSignatoryFiles(files: readonly SignatoryFile[], repor
     const own = words && columnMapOf(words);
     const map = own && options.map ? new Map([...options.map, ...own]) : (own ?? options.map);
     const toSignatory = rowReader(file, group, map, reporter, shared);
+    const summary: FileSummary = { file, rows: 0, organisations: 0, named: 0, counted: 0, rejected: {} };
     try {
       await readRows(
         absolute,
         (row) => {
-          const s = toSignatory.read(row);
+          const s = toSignatory.read(row, summary);
           if (s) merger.add(s);
         },
         toSignatory.header,
@@ -91,6 +107,8 @@ export async function mergeSignatoryFiles(files: readonly SignatoryFile[], repor
       else reporter.error(file, error.line ? { line: error.line, column: 1 } : undefined, error.message, "signatory-file");
       continue;
     }
+    toSignatory.warnUnused();
+    options.onSummary?.(summary);
     const seen = toSignatory.columns();
     fileColumns.set(file, seen);
     const seenKeys = new Set(seen.map(columnKey));
@@ -122,6 +140,8 @@ function rowReader(file: string, group: string | undefined, map: ColumnMap | und
   // All rows of a CSV or XLSX share one header array; YAML and JSON items repeat the same keys.
   const mappings = new Map<string, ColumnMapping>();
   const seen = new Set<string>();
+  // Columns that mean nothing to opprop, in file order; warned about once the whole file is read.
+  const unused = new Set<string>();
   let columns: readonly string[] = [];
   let mapping = mapColumns(columns);
   const useColumns = (next: readonly string[]) => {
@@ -132,11 +152,14 @@ function rowReader(file: string, group: string | undefined, map: ColumnMap | und
     if (known) return;
     mappings.set(key, mapping);
     for (const column of columns) seen.add(column);
+    const shadowed = new Set(mapping.shadowed.map((s) => s.column));
+    for (const i of mapping.unknown) if (columns[i] && !shadowed.has(columns[i])) unused.add(columns[i]);
     for (const { column, by, field } of mapping.shadowed) {
-      reporter.info(file, undefined, `column "${column}" also means ${field}; using "${by}" (choose with --map "${column}=${field}")`, "signatory-column");
+      reporter.info(file, undefined, t("signatories.shadowed", { column, field, by }), "signatory-column");
     }
   };
-  const read = (row: RawRow): Signatory | undefined => {
+  const read = (row: RawRow, summary: FileSummary): Signatory | undefined => {
+    summary.rows++;
     if (row.columns !== columns) useColumns(row.columns);
     const { cells } = row;
     const { index } = mapping;
@@ -158,13 +181,33 @@ function rowReader(file: string, group: string | undefined, map: ColumnMap | und
       extra,
     };
     // Readers hand over text only, so the type check of `signatoryRowSchema` is skipped, not its rules.
-    return normaliseRow(input, (_field, text) => reporter.error(file, { line: row.line, column: 1 }, text, "signatory-row"), {
-      group,
-      source: { file, line: row.line },
-    });
+    let firstProblem: string | undefined;
+    const signatory = normaliseRow(
+      input,
+      (field, text) => {
+        firstProblem ??= field;
+        reporter.error(file, { line: row.line, column: 1 }, text, "signatory-row");
+      },
+      { group, source: { file, line: row.line } },
+    );
+    if (!signatory) summary.rejected[firstProblem!] = (summary.rejected[firstProblem!] ?? 0) + 1;
+    else if (signatory.type === "organisation") summary.organisations++;
+    else if (signatory.publish) summary.named++;
+    else summary.counted++;
+    return signatory;
   };
-  return { read, header: useColumns, columns: (): readonly string[] => [...seen] };
+  /** One warning for the columns nobody uses, and a louder one for what looks like the consent question. */
+  const warnUnused = () => {
+    const consent = mapping.index.publish < 0 ? [...unused].find((column) => CONSENT_QUESTION.test(column)) : undefined;
+    if (consent) reporter.warn(file, { line: 1, column: 1 }, t("signatories.consentQuestion", { column: consent }), "signatory-consent");
+    const rest = [...unused].filter((column) => column !== consent);
+    if (rest.length) reporter.warn(file, { line: 1, column: 1 }, t("signatories.unusedColumns", { columns: rest.map((c) => `"${c}"`).join(", "), example: rest[0] }), "signatory-column");
+  };
+  return { read, header: useColumns, columns: (): readonly string[] => [...seen], warnUnused };
 }
+
+/** A header that asks for consent to be named ("Jeg samtykker til at navnet mitt vises offentlig", "Publish my name?"). */
+const CONSENT_QUESTION = /samtykk|consent|offentlig|publis|vis(es|e|t)?\b.*navn|navn.*vis|public|agree/i;
 
 function at(cells: readonly string[], i: number): string | undefined {
   return i < 0 ? undefined : cells[i];

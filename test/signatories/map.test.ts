@@ -88,3 +88,33 @@ describe("guessColumns", () => {
     ]);
   });
 });
+
+describe("form exports as they come", () => {
+  it("names every unrecognised column with a --map hint, the consent question above all", async () => {
+    const root = makeWorkspace({ "form.csv": FORM });
+    const run = await runCli(["signatories", "check", "form.csv"], root);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      'form.csv:1:1  warning  column "Jeg samtykker til at navnet mitt vises offentlig" looks like the consent question, but opprop cannot be sure: until it is mapped, no person in this file is named. Add --map "Jeg samtykker til at navnet mitt vises offentlig=samtykke" (or map: in the document)',
+    );
+    expect(run.stderr).toContain('form.csv:1:1  warning  opprop does not know what "Kommune" means and does not use it; if a column is one of the fields, say so with --map "Kommune=field"');
+    expect(run.stdout).toContain("form.csv: 2 rows — 0 organisations and 0 persons named, 2 counted without name (no consent), 0 rejected");
+  });
+
+  it("reads the timestamps form tools and Excel export", async () => {
+    const rows = [
+      ["20.11.2026 10:00:00", "Nettskjema Person", "2026-11-20T10:00:00"],
+      ["2026/11/20 10:00:00 AM GMT+1", "Google Person", "2026-11-20T10:00:00+01:00"],
+      ["11/20/2026 3:05:00 PM", "Amerikansk Person", "2026-11-20T15:05:00"],
+      ["2026/11/20 10:00:00", "Skråstrek Person", "2026-11-20T10:00:00"],
+      ["20.11.2026 10:00 CET", "Sone Person", "2026-11-20T10:00+01:00"],
+      ["46346.4166666667", "Excel Person", "2026-11-20T10:00:00"],
+    ];
+    const root = makeWorkspace({ "form.csv": ["Tidsmerke;Navn;Samtykke", ...rows.map(([time, name]) => `${time};${name};ja`), "05/06/2026 10:00;Tvetydig Person;ja", ""].join("\n") });
+    const run = await runCli(["signatories", "merge", "form.csv", "--out", "out.json"], root);
+    expect(run.stderr).toBe('form.csv:8:1  error  signed_at "05/06/2026 10:00" is not a time opprop can read (use 2026-11-22T10:15 or 22.11.2026 10:15)\n1 error, 0 warnings\n');
+    expect(run.stdout).toContain("form.csv: 7 rows — 0 organisations and 6 persons named, 0 counted without name (no consent), 1 rejected (1 unreadable time)");
+    const written = JSON.parse(readFileSync(path.join(root, "out.json"), "utf8")) as { name: string; signed_at: string }[];
+    for (const [, name, iso] of rows) expect(written.find((s) => s.name === name)?.signed_at, name).toBe(iso);
+  });
+});
