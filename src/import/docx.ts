@@ -8,6 +8,8 @@ export interface DocxContent {
   tree: HastRoot;
   /** What the conversion could not keep, each with the section it stood in. */
   losses: string[];
+  /** The title property (File › Properties), when the file has one. */
+  title?: string;
 }
 
 /**
@@ -19,7 +21,18 @@ export async function readDocx(buffer: Buffer): Promise<DocxContent> {
   const result = await mammoth.convertToHtml({ buffer }, { styleMap: STYLE_MAP, convertImage: mammoth.images.imgElement(async () => ({ src: "" })) });
   const tree = fromHtml(result.value, { fragment: true });
   const losses = [...scanLosses(buffer), ...result.messages.map((m) => m.message)];
-  return { tree, losses };
+  return { tree, losses, title: titleProperty(buffer) };
+}
+
+/** `dc:title` of docProps/core.xml; Word leaves it empty unless someone set it. */
+function titleProperty(buffer: Buffer): string | undefined {
+  try {
+    const core = unzipSync(new Uint8Array(buffer), { filter: (f) => f.name === "docProps/core.xml" })["docProps/core.xml"];
+    const title = core && /<dc:title>([^<]*)<\/dc:title>/.exec(strFromU8(core))?.[1];
+    return title ? decodeXml(title).replace(/\s+/g, " ").trim() || undefined : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -39,7 +52,8 @@ const LETTER_STYLES = [
 ] as const;
 
 const STYLE_MAP = [
-  "p[style-name='Title'] => h1:fresh",
+  // The class tells a Title-styled paragraph (the document's title) from a first Heading 1.
+  "p[style-name='Title'] => h1.title:fresh",
   "p[style-name='Quote'] => blockquote > p:fresh",
   "p[style-name='Bibliography'] => p:fresh",
   "p[style-name='Table Text'] => p:fresh",
