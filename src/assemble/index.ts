@@ -128,7 +128,7 @@ function numberFootnotes(body: Root, definitions: FootnoteDefinition[], file: st
       const definition = byId.get(reference.identifier);
       if (!definition) {
         const where = reference.position?.start;
-        reporter.error(file, where && { line: where.line, column: where.column }, `footnote [^${reference.label ?? reference.identifier}] has no definition`, "footnote");
+        reporter.error(file, where && { line: where.line, column: where.column }, t("input.footnoteNoDefinition", { label: reference.label ?? reference.identifier }), "footnote");
         return;
       }
       const footnote: Footnote = { id: reference.identifier, number: footnotes.length + 1, children: definition.children };
@@ -140,7 +140,7 @@ function numberFootnotes(body: Root, definitions: FootnoteDefinition[], file: st
   number(body);
   for (const [id, definition] of byId) {
     const where = definition.position?.start;
-    if (!numbered.has(id)) reporter.warn(file, where && { line: where.line, column: where.column }, `footnote [^${definition.label ?? id}] is never referred to`, "footnote");
+    if (!numbered.has(id)) reporter.warn(file, where && { line: where.line, column: where.column }, t("input.footnoteUnused", { label: definition.label ?? id }), "footnote");
   }
   return footnotes;
 }
@@ -152,7 +152,7 @@ function numberSources(body: Root, footnotes: Footnote[], ctx: ExpandContext, fi
     visit(tree, "citation", (node: Citation) => {
       if (!ctx.sources.has(node.sourceId)) {
         const where = node.position?.start;
-        reporter.error(file, where && { line: where.line, column: where.column }, `unknown source "${node.sourceId}"${didYouMean(node.sourceId, ctx.sources.keys())}`, "unknown-source");
+        reporter.error(file, where && { line: where.line, column: where.column }, t("input.unknownSource", { id: node.sourceId, hint: didYouMean(node.sourceId, ctx.sources.keys()) }), "unknown-source");
         return;
       }
       if (!numbers.has(node.sourceId)) numbers.set(node.sourceId, numbers.size + 1);

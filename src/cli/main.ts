@@ -76,7 +76,8 @@ export async function main(rawArgs: string[], ctx: CliContext = processContext()
   try {
     const defs = ((await resolve(command.args)) ?? {}) as ArgsDef;
     rejectUnknownFlags(defs, args);
-    const parsed = cittyParseArgs(args, defs);
+    // Required arguments are checked below, in the user's language; citty would say it in English.
+    const parsed = cittyParseArgs(args, Object.fromEntries(Object.entries(defs).map(([key, def]) => [key, { ...def, required: false }])) as ArgsDef);
     requireArgs(defs, parsed);
     const result = await command.run!({ rawArgs: args, args: parsed, cmd: command, data: ctx } as never);
     return typeof result === "number" ? result : 0;

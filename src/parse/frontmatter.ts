@@ -1,6 +1,7 @@
 import type { Yaml } from "mdast";
 import { isNode, parseDocument, type Document } from "yaml";
-import type { z } from "zod";
+import { z } from "zod";
+import { getLocale } from "../i18n/locale.js";
 import { t } from "../i18n/catalogue.js";
 import { didYouMean, type Position, type Reporter } from "../report/index.js";
 
@@ -41,6 +42,8 @@ export function readFrontmatter<S extends z.ZodType>(
     reporter.error(file, at(0), t("input.yamlOther", { message: firstSentence((error as Error).message) }), "yaml");
     return undefined;
   }
+  // zod's own words (wrong type, bad option) in the user's language, like ours.
+  z.config(getLocale() === "nb" ? z.locales.no() : z.locales.en());
   // reportInput lets a wrong-typed field be told apart from a missing one.
   const result = schema.safeParse(raw, { reportInput: true });
   if (result.success) return result.data;

@@ -201,7 +201,7 @@ function rowReader(file: string, group: string | undefined, map: ColumnMap | und
     const consent = mapping.index.publish < 0 ? [...unused].find((column) => CONSENT_QUESTION.test(column)) : undefined;
     if (consent) reporter.warn(file, { line: 1, column: 1 }, t("signatories.consentQuestion", { column: consent }), "signatory-consent");
     const rest = [...unused].filter((column) => column !== consent);
-    if (rest.length) reporter.warn(file, { line: 1, column: 1 }, t("signatories.unusedColumns", { columns: rest.map((c) => `"${c}"`).join(", "), example: rest[0] }), "signatory-column");
+    if (rest.length) reporter.warn(file, { line: 1, column: 1 }, t("signatories.unusedColumns", { columns: rest.map((c) => `"${c}"`).join(", "), n: rest.length, example: rest[0] }), "signatory-column");
   };
   return { read, header: useColumns, columns: (): readonly string[] => [...seen], warnUnused };
 }
@@ -228,7 +228,7 @@ export function checkVersions(list: readonly Signatory[], fingerprint: string, r
     reporter.warn(
       s.source.file,
       { line: s.source.line, column: 1 },
-      `${nameInMessages(s)} signed version ${s.version}, not this document's ${current}`,
+      t("signatories.otherVersion", { name: nameInMessages(s), version: s.version, current }),
       "signatory-version",
     );
   }

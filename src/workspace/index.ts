@@ -123,7 +123,7 @@ async function loadTemplates(root: string, reporter: Reporter): Promise<Workspac
     try {
       raw = parseYaml(await readFile(path.join(root, file), "utf8")) ?? {};
     } catch (error) {
-      reporter.error(file, positionOf(error), `bad YAML: ${(error as Error).message.split("\n")[0]}`, "yaml");
+      reporter.error(file, positionOf(error), t("input.yamlOther", { message: (error as Error).message.split("\n")[0] }), "yaml");
       continue;
     }
     const result = templateSchema.safeParse(raw);

@@ -198,4 +198,16 @@ export const cli = messages({
     nb: (p: { name: string; subs: string }) => `«opprop ${p.name}» trenger en underkommando: ${p.subs}`,
     en: (p: { name: string; subs: string }) => `"opprop ${p.name}" needs a subcommand: ${p.subs}`,
   },
+  previewWarnings: {
+    nb: (p: { n: number }) => count(p.n, "advarsel", "advarsler", "nb"),
+    en: (p: { n: number }) => count(p.n, "warning", "warnings", "en"),
+  },
+  previewErrors: {
+    nb: (p: { n: number }) => count(p.n, "feil", "feil", "nb"),
+    en: (p: { n: number }) => count(p.n, "error", "errors", "en"),
+  },
+  previewErrorsLastBuild: {
+    nb: (p: { n: number }) => `${count(p.n, "feil", "feil", "nb")}: viser siste versjon som lot seg bygge`,
+    en: (p: { n: number }) => `${count(p.n, "error", "errors", "en")}: showing the last version that built`,
+  },
 });

@@ -98,4 +98,60 @@ export const input = messages({
     nb: (p: { name: string; hint: string }) => `ukjent mal «${p.name}»${p.hint}`,
     en: (p: { name: string; hint: string }) => `unknown template "${p.name}"${p.hint}`,
   },
+  includeCycle: {
+    nb: (p: { id: string; path: string }) => `blokka «${p.id}» tar med seg selv (${p.path})`,
+    en: (p: { id: string; path: string }) => `block "${p.id}" includes itself (${p.path})`,
+  },
+  requiresVariable: {
+    nb: (p: { id: string; name: string; hint: string }) => `blokka «${p.id}» trenger variabelen «${p.name}», som vars ikke setter${p.hint}`,
+    en: (p: { id: string; name: string; hint: string }) => `block "${p.id}" requires variable "${p.name}", which vars does not set${p.hint}`,
+  },
+  usesVariable: {
+    nb: (p: { id: string; name: string; at: string; hint: string }) => `blokka «${p.id}» bruker variabelen «${p.name}» (${p.at}), som vars ikke setter${p.hint}`,
+    en: (p: { id: string; name: string; at: string; hint: string }) => `block "${p.id}" uses variable "${p.name}" (${p.at}), which vars does not set${p.hint}`,
+  },
+  unknownBlock: {
+    nb: (p: { id: string; hint: string }) => `ukjent blokk «${p.id}»${p.hint}`,
+    en: (p: { id: string; hint: string }) => `unknown block "${p.id}"${p.hint}`,
+  },
+  inlineInclude: {
+    nb: "en blokk-innsetting {{> …}} må stå alene i sitt eget avsnitt eller listepunkt",
+    en: "a block include {{> …}} must stand alone in its own paragraph or list item",
+  },
+  unsupportedTemplate: {
+    nb: "bare {{variabel}} og {{> blokk-id}} kan brukes her",
+    en: "only {{variable}} and {{> block-id}} are supported here",
+  },
+  unknownBlockSource: {
+    nb: (p: { id: string; hint: string }) => `ukjent kilde «${p.id}»: før den opp under sources${p.hint}`,
+    en: (p: { id: string; hint: string }) => `unknown source "${p.id}": list it under sources${p.hint}`,
+  },
+  unknownSource: {
+    nb: (p: { id: string; hint: string }) => `ukjent kilde «${p.id}»${p.hint}`,
+    en: (p: { id: string; hint: string }) => `unknown source "${p.id}"${p.hint}`,
+  },
+  unknownVariable: {
+    nb: (p: { name: string; hint: string }) => `ukjent variabel «${p.name}»${p.hint}`,
+    en: (p: { name: string; hint: string }) => `unknown variable "${p.name}"${p.hint}`,
+  },
+  variableType: {
+    nb: (p: { name: string }) => `variabelen «${p.name}» er en liste eller et oppslag; bruk et av feltene`,
+    en: (p: { name: string }) => `variable "${p.name}" is a list or a map; use one of its fields`,
+  },
+  badPlaceholder: {
+    nb: (p: { message: string }) => `feil i plassholder: ${p.message}`,
+    en: (p: { message: string }) => `bad placeholder: ${p.message}`,
+  },
+  footnoteNoDefinition: {
+    nb: (p: { label: string }) => `fotnoten [^${p.label}] har ingen definisjon`,
+    en: (p: { label: string }) => `footnote [^${p.label}] has no definition`,
+  },
+  footnoteUnused: {
+    nb: (p: { label: string }) => `fotnoten [^${p.label}] blir aldri vist til`,
+    en: (p: { label: string }) => `footnote [^${p.label}] is never referred to`,
+  },
+  initNotEmpty: {
+    nb: (p: { dir: string }) => `${p.dir} er ikke tom; init lager bare nye arbeidsområder`,
+    en: (p: { dir: string }) => `${p.dir} is not empty; init only creates new workspaces`,
+  },
 });

@@ -50,10 +50,10 @@ export const signatories = messages({
     en: (p: { column: string; field: string; by: string }) => `column "${p.column}" also means ${p.field}; using "${p.by}" (choose with --map "${p.column}=${p.field}")`,
   },
   unusedColumns: {
-    nb: (p: { columns: string; example: string }) =>
+    nb: (p: { columns: string; n: number; example: string }) =>
       `opprop vet ikke hva ${p.columns} betyr, og bruker ikke innholdet; hvis en kolonne er et av feltene, si det med --map "${p.example}=felt" (eller map: i dokumentets signatories-oppføring)`,
-    en: (p: { columns: string; example: string }) =>
-      `opprop does not know what ${p.columns} mean${p.columns.includes(",") ? "" : "s"} and does not use it; if a column is one of the fields, say so with --map "${p.example}=field" (or map: in the document's signatories entry)`,
+    en: (p: { columns: string; n: number; example: string }) =>
+      `opprop does not know what ${p.columns} ${p.n === 1 ? "means" : "mean"} and does not use ${p.n === 1 ? "it" : "them"}; if a column is one of the fields, say so with --map "${p.example}=field" (or map: in the document's signatories entry)`,
   },
   consentQuestion: {
     nb: (p: { column: string }) =>
@@ -72,4 +72,16 @@ export const signatories = messages({
   reasonOrgnr: { nb: "feil organisasjonsnummer", en: "bad orgnr" },
   reasonPublish: { nb: "uklart samtykke", en: "unclear consent" },
   reasonSignedAt: { nb: "uleselig tidspunkt", en: "unreadable time" },
+  notAList: {
+    nb: "forventet en liste med underskrivere (eller en signatories:-nøkkel med en)",
+    en: "expected a list of signatories (or a `signatories:` key holding one)",
+  },
+  notXlsx: {
+    nb: (p: { reason: string }) => `ikke en lesbar .xlsx-arbeidsbok (${p.reason})`,
+    en: (p: { reason: string }) => `not a readable .xlsx workbook (${p.reason})`,
+  },
+  otherVersion: {
+    nb: (p: { name: string; version: string; current: string }) => `${p.name} signerte versjon ${p.version}, ikke dette dokumentets ${p.current}`,
+    en: (p: { name: string; version: string; current: string }) => `${p.name} signed version ${p.version}, not this document's ${p.current}`,
+  },
 });

@@ -1,5 +1,6 @@
 /** Excel workbooks and Microsoft Forms exports: the first sheet, header in its first non-empty row. */
 import ExcelJS from "exceljs";
+import { t } from "../../i18n/catalogue.js";
 import { UnreadableFile, cellText, type HeaderSink, type RowSink } from "./types.js";
 
 /** The text a cell shows: rich text joined, a link's text, a formula's result, no error codes. */
@@ -18,7 +19,7 @@ export async function readXlsx(bytes: Buffer, sink: RowSink, onHeader?: HeaderSi
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    throw new UnreadableFile(`not a readable .xlsx workbook (${(error as Error).message})`);
+    throw new UnreadableFile(t("signatories.notXlsx", { reason: (error as Error).message }));
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return;
