@@ -210,4 +210,8 @@ export const cli = messages({
     nb: (p: { n: number }) => `${count(p.n, "feil", "feil", "nb")}: viser siste versjon som lot seg bygge`,
     en: (p: { n: number }) => `${count(p.n, "error", "errors", "en")}: showing the last version that built`,
   },
+  renderFailed: {
+    nb: (p: { format: string; reason: string }) => `kunne ikke lage ${p.format}: ${p.reason}`,
+    en: (p: { format: string; reason: string }) => `could not render ${p.format}: ${p.reason}`,
+  },
 });
