@@ -11,7 +11,7 @@ import { positionInFrontmatter, readFrontmatter } from "../parse/frontmatter.js"
 import { parseMarkdown } from "../parse/markdown.js";
 import { didYouMean, type Position, type Reporter } from "../report/index.js";
 import { documentFrontmatterSchema, type DocumentFrontmatter } from "../schema/document.js";
-import { emptySignatoryList, loadSignatories, type SignatoryFile } from "../signatories/index.js";
+import { emptySignatoryList, loadSignatories, type FileSummary, type SignatoryFile } from "../signatories/index.js";
 import type { Workspace } from "../workspace/index.js";
 import { cleanStrings } from "./clean.js";
 import { documentScope, expandNodes, type ExpandContext } from "./expand.js";
@@ -26,6 +26,8 @@ export interface AssembleOptions {
   skipSignatories?: boolean;
   /** Reads the signatory files; the live preview passes one that remembers unchanged files. */
   loadSignatories?: typeof loadSignatories;
+  /** Called once per signatory file read: who it names, counts and rejects. */
+  onSignatorySummary?: (summary: FileSummary) => void;
 }
 
 /**
@@ -67,7 +69,12 @@ export async function assemble(workspace: Workspace, documentPath: string, repor
 
   const signatories = options.skipSignatories
     ? undefined
-    : await (options.loadSignatories ?? loadSignatories)(resolveSignatoryFiles(workspace.root, absolute, meta, (i, within = []) => positionInFrontmatter(frontmatter, ["signatories", i, ...within]), file, reporter), reporter, { documentFingerprint: fingerprint, lang: meta.lang, displayRoot: workspace.root });
+    : await (options.loadSignatories ?? loadSignatories)(resolveSignatoryFiles(workspace.root, absolute, meta, (i, within = []) => positionInFrontmatter(frontmatter, ["signatories", i, ...within]), file, reporter), reporter, {
+        documentFingerprint: fingerprint,
+        lang: meta.lang,
+        displayRoot: workspace.root,
+        onSummary: options.onSignatorySummary,
+      });
 
   if (!template || reporter.messages.slice(messagesBefore).some((m) => m.severity === "error")) return undefined;
   const date = meta.date ?? options.today ?? today();

@@ -12,6 +12,7 @@ import { readRows, UnreadableFile, type RawRow } from "./readers/index.js";
 import { interner, type Interner } from "./normalise.js";
 import { normaliseRow, type SignatoryRowInput } from "./schema.js";
 import { sortSignatories } from "./sort.js";
+import type { FileSummary } from "./summary.js";
 import type { Signatory, SignatoryList } from "./types.js";
 
 export {
@@ -28,6 +29,7 @@ export {
   type SignatoryField,
 } from "./columns.js";
 export { guessColumns, type ColumnGuess } from "./guess.js";
+export { describeFileSummary, type FileSummary } from "./summary.js";
 export { cleanText } from "./normalise.js";
 export { SIGNATORY_EXTENSIONS } from "./readers/index.js";
 export { checkOrgnr, describeIssues, normaliseRow, rawSignatoryRowSchema, signatoryRowSchema, type SignatoryRow, type SignatoryRowInput } from "./schema.js";
@@ -61,19 +63,6 @@ export interface LoadOptions {
   onFile?: (file: string) => void;
   /** Called after each file is read: who it names, counts and rejects (before duplicates merge). */
   onSummary?: (summary: FileSummary) => void;
-}
-
-/** What one file gave, row by row, before merging: the per-file summary of `signatories check`. */
-export interface FileSummary {
-  file: string;
-  rows: number;
-  organisations: number;
-  /** Persons with consent to be named. */
-  named: number;
-  /** Persons counted without their name. */
-  counted: number;
-  /** Rows left out for errors; each row counts once, under its first problem's field. */
-  rejected: Partial<Record<string, number>>;
 }
 
 /** Every signatory from `files`, checked, merged and sorted — persons without consent included. */

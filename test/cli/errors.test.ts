@@ -21,6 +21,8 @@ describe("check and build agree", () => {
     expect(check.code).toBe(1);
     expect(check.stdout).not.toMatch(/^ok/m);
     expect(check.stderr).toContain("signatories/orgs.csv:3:1  error  orgnr 123456789 fails the MOD11 check");
+    // Who the file names, counts and rejects, and why, even when the document cannot be built.
+    expect(check.stdout).toBe("  signatories/orgs.csv: 2 rows — 1 organisation and 0 persons named, 0 counted without name (no consent), 1 rejected (1 bad orgnr)\n");
     const build = await runCli(["build", "documents/doc.md", "--format", "md,html", "--out-dir", "out"], root);
     expect(build.code).toBe(1);
     expect(build.stdout).toBe("");

@@ -2,6 +2,7 @@ import { defineCommand, type ArgsDef } from "citty";
 import { assembleDocuments } from "../../build/index.js";
 import { t } from "../../i18n/catalogue.js";
 import { Reporter } from "../../report/index.js";
+import { describeFileSummary } from "../../signatories/index.js";
 import { finish, type CliContext } from "../context.js";
 import { documentArgs, positionalFiles } from "../documents.js";
 
@@ -13,7 +14,10 @@ export default defineCommand({
   async run({ rawArgs, data }) {
     const ctx = data as CliContext;
     const reporter = new Reporter();
-    const documents = await assembleDocuments(positionalFiles(rawArgs, ctx, args), reporter);
+    // Each signatory file's summary (named, counted, rejected and why), whether or not the document is ok.
+    const documents = await assembleDocuments(positionalFiles(rawArgs, ctx, args), reporter, {
+      onSignatorySummary: (summary) => ctx.out(`  ${describeFileSummary(summary)}`),
+    });
     for (const doc of documents) ctx.out(t("cli.checkOk", { name: doc.name, fingerprint: doc.fingerprint, blocks: doc.blocks.length, signatories: doc.signatories.total }));
     return finish(ctx, reporter);
   },

@@ -9,6 +9,7 @@ import {
   parseColumnMap,
   writeSignatories,
   type ColumnMap,
+  describeFileSummary,
   type FileSummary,
   type Signatory,
 } from "../../signatories/index.js";
@@ -44,23 +45,8 @@ async function load(rawArgs: string[], argsDef: ArgsDef, map: unknown, ctx: CliC
     onSummary: (summary) => summaries.push(summary),
   });
   ctx.progress("");
-  for (const summary of summaries) ctx.out(fileSummary(summary));
+  for (const summary of summaries) ctx.out(describeFileSummary(summary));
   return list;
-}
-
-const REASONS = {
-  name: "signatories.reasonName",
-  type: "signatories.reasonType",
-  orgnr: "signatories.reasonOrgnr",
-  publish: "signatories.reasonPublish",
-  signed_at: "signatories.reasonSignedAt",
-} as const;
-
-/** "skjema.csv: 12 rows — 3 organisations and 5 persons named, 2 counted without name (no consent), 2 rejected (1 no name, 1 bad orgnr)". */
-function fileSummary(summary: FileSummary): string {
-  const reasons = Object.entries(summary.rejected).map(([field, n]) => `${n} ${t(REASONS[field as keyof typeof REASONS] ?? "signatories.reasonName")}`);
-  const rejected = Object.values(summary.rejected).reduce((a, b) => a! + b!, 0)!;
-  return t("signatories.fileSummary", { ...summary, rejected, reasons: reasons.join(", ") });
 }
 
 function summary(list: readonly Signatory[]): string {
