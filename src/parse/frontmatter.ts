@@ -42,8 +42,7 @@ export function readFrontmatter<S extends z.ZodType>(
     reporter.error(file, at(0), t("input.yamlOther", { message: firstSentence((error as Error).message) }), "yaml");
     return undefined;
   }
-  // zod's own words (wrong type, bad option) in the user's language, like ours.
-  z.config(getLocale() === "nb" ? z.locales.no() : z.locales.en());
+  useZodLocale();
   // reportInput lets a wrong-typed field be told apart from a missing one.
   const result = schema.safeParse(raw, { reportInput: true });
   if (result.success) return result.data;
@@ -52,6 +51,11 @@ export function readFrontmatter<S extends z.ZodType>(
     reporter.error(file, at(issueOffset(doc, issue)), describeIssue(path, issue, schema), "frontmatter");
   }
   return undefined;
+}
+
+/** zod's own words (wrong type, bad option) in the user's language, like ours. */
+export function useZodLocale(): void {
+  z.config(getLocale() === "nb" ? z.locales.no() : z.locales.en());
 }
 
 /** Where a field of the frontmatter stands in the Markdown file, for messages about its value. */

@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Root } from "mdast";
 import { parse as parseYaml } from "yaml";
-import { readFrontmatter } from "../parse/frontmatter.js";
+import { readFrontmatter, useZodLocale } from "../parse/frontmatter.js";
 import { parseMarkdown, readFrontmatterNode } from "../parse/markdown.js";
 import { t } from "../i18n/catalogue.js";
 import { Reporter } from "../report/index.js";
@@ -126,6 +126,7 @@ async function loadTemplates(root: string, reporter: Reporter): Promise<Workspac
       reporter.error(file, positionOf(error), t("input.yamlOther", { message: (error as Error).message.split("\n")[0] }), "yaml");
       continue;
     }
+    useZodLocale();
     const result = templateSchema.safeParse(raw);
     if (!result.success) {
       for (const issue of result.error.issues) reporter.error(file, undefined, `${issue.path.join(".") || "template"}: ${issue.message}`, "template");
