@@ -1,6 +1,8 @@
 import Handlebars from "handlebars";
 import type { FootnoteDefinition, Nodes, Paragraph, PhrasingContent, RootContent, Text } from "mdast";
+import { toString } from "mdast-util-to-string";
 import type { Point } from "unist";
+import { t } from "../i18n/catalogue.js";
 import { didYouMean, type Position, type Reporter } from "../report/index.js";
 import type { Lang, Source } from "../schema/common.js";
 import type { Block, Workspace } from "../workspace/index.js";
@@ -58,7 +60,14 @@ function expandNode(node: RootContent, scope: Scope, ctx: ExpandContext): RootCo
     const include = standaloneInclude(node, scope, ctx);
     if (include) return includeBlock(include.id, include.position, scope, ctx);
   }
-  if (node.type === "text") return expandText(node, scope, ctx) as RootContent[];
+  if (node.type === "text") {
+    reportLiteralFootnotes(node, scope, ctx);
+    return expandText(node, scope, ctx) as RootContent[];
+  }
+  if (node.type === "link" && !node.url.trim()) {
+    // Word bookmarks and unfinished links; the PDF engine would die on them later.
+    ctx.reporter.error(scope.file, startOf(node), t("input.emptyLink", { text: toString(node) }), "empty-link");
+  }
   if (node.type === "footnoteReference" && scope.blockId) {
     node.identifier = `${scope.blockId}:${node.identifier}`;
     node.label = node.identifier;
@@ -96,7 +105,7 @@ function includeBlock(id: string, position: Position, scope: Scope, ctx: ExpandC
   const block = pickVariant(id, position, scope, ctx);
   if (!block) return [];
   if (scope.stack.includes(id)) {
-    ctx.reporter.error(scope.file, position, `block "${id}" includes itself (${[...scope.stack, id].join(" → ")})`, "include-cycle");
+    ctx.reporter.error(scope.file, position, t("input.includeCycle", { id, path: [...scope.stack, id].join(" → ") }), "include-cycle");
     return [];
   }
   if (!ctx.used.includes(id)) ctx.used.push(id);
@@ -104,7 +113,7 @@ function includeBlock(id: string, position: Position, scope: Scope, ctx: ExpandC
   const site: IncludeSite = scope.includeSite ?? { file: scope.file, position, blockId: id };
   for (const name of block.meta.requires) {
     if (lookup(ctx.vars, name) === undefined) {
-      ctx.reporter.error(site.file, site.position, `block "${id}" requires variable "${name}", which vars does not set${didYouMean(name, Object.keys(ctx.vars))}`, "missing-variable");
+      ctx.reporter.error(site.file, site.position, t("input.requiresVariable", { id, name, hint: didYouMean(name, Object.keys(ctx.vars)) }), "missing-variable");
     }
   }
   const inner: Scope = { file: block.file, blockId: id, sources: block.meta.sources, includeSite: site, stack: [...scope.stack, id] };
@@ -115,14 +124,17 @@ function includeBlock(id: string, position: Position, scope: Scope, ctx: ExpandC
 function pickVariant(id: string, position: Position, scope: Scope, ctx: ExpandContext): Block | undefined {
   const variants = ctx.workspace.blocks.get(id);
   if (!variants) {
-    ctx.reporter.error(scope.file, position, `unknown block "${id}"${didYouMean(id, ctx.workspace.blocks.keys())}`, "unknown-block");
+    ctx.reporter.error(scope.file, position, t("input.unknownBlock", { id, hint: didYouMean(id, ctx.workspace.blocks.keys()) }), "unknown-block");
     return undefined;
   }
   const exact = variants.get(ctx.lang);
-  if (exact) return exact;
-  const fallback = variants.get("nb") ?? [...variants.values()][0];
-  ctx.reporter.warn(scope.file, position, `block "${id}" has no ${ctx.lang} variant; using ${fallback.meta.lang}`, "lang-fallback");
-  return fallback;
+  const block = exact ?? variants.get("nb") ?? [...variants.values()][0];
+  if (block.problem) {
+    ctx.reporter.error(scope.file, position, t("input.blockBroken", { id, problem: block.problem }), "broken-block");
+    return undefined;
+  }
+  if (!exact) ctx.reporter.warn(scope.file, position, t("input.langFallback", { id, lang: ctx.lang, used: block.meta.lang }), "lang-fallback");
+  return block;
 }
 
 function expandText(node: Text, scope: Scope, ctx: ExpandContext): PhrasingContent[] {
@@ -147,13 +159,29 @@ function expandText(node: Text, scope: Scope, ctx: ExpandContext): PhrasingConte
       case "CommentStatement":
         break;
       case "PartialStatement":
-        ctx.reporter.error(scope.file, positionIn(node, statement.loc.start), `a block include {{> …}} must stand alone in its own paragraph or list item`, "inline-include");
+        ctx.reporter.error(scope.file, positionIn(node, statement.loc.start), t("input.inlineInclude"), "inline-include");
         break;
       default:
-        ctx.reporter.error(scope.file, positionIn(node, statement.loc.start), `only {{variable}} and {{> block-id}} are supported here`, "unsupported-template");
+        ctx.reporter.error(scope.file, positionIn(node, statement.loc.start), t("input.unsupportedTemplate"), "unsupported-template");
     }
   }
   return out;
+}
+
+// Markdown leaves a footnote reference without a definition in its file as literal text.
+const LITERAL_FOOTNOTE = /\[\^([^\]\s]+)\]/g;
+
+function reportLiteralFootnotes(node: Text, scope: Scope, ctx: ExpandContext): void {
+  if (!node.value.includes("[^")) return;
+  for (const match of node.value.matchAll(LITERAL_FOOTNOTE)) {
+    const at = offsetPosition(node, { line: 1, column: 0 }, node.value, match.index);
+    ctx.reporter.error(scope.file, at, t("input.footnoteUndefined", { label: match[1] }), "footnote");
+  }
+}
+
+function startOf(node: Nodes): Position | undefined {
+  const start = node.position?.start;
+  return start && { line: start.line, column: start.column };
 }
 
 const CITATION = /\[@([\p{L}\p{N}_:./-]+)\]/gu;
@@ -169,7 +197,7 @@ function splitCitations(content: hbs.AST.ContentStatement & { loc: hbs.AST.Sourc
     const point = offsetPosition(node, content.loc.start, value, match.index);
     // A document may cite any source its blocks list; that is checked once all blocks are in.
     if (scope.blockId && !scope.sources.some((s) => s.id === sourceId)) {
-      ctx.reporter.error(scope.file, point, `unknown source "${sourceId}": list it under sources${didYouMean(sourceId, scope.sources.map((s) => s.id))}`, "unknown-source");
+      ctx.reporter.error(scope.file, point, t("input.unknownBlockSource", { id: sourceId, hint: didYouMean(sourceId, scope.sources.map((s) => s.id)) }), "unknown-source");
       continue;
     }
     const position = { start: { ...point, offset: undefined }, end: { ...point, offset: undefined } };
@@ -189,15 +217,15 @@ function variableValue(statement: hbs.AST.MustacheStatement, node: Text, scope: 
       const declared = ctx.workspace.blocks.get(where.blockId)?.get(ctx.lang)?.meta.requires.includes(name);
       // A declared requirement was already reported at the include site.
       if (!declared) {
-        ctx.reporter.error(where.file, where.position, `block "${scope.blockId}" uses variable "${name}" (${scope.file}:${position.line}:${position.column}), which vars does not set${didYouMean(name, Object.keys(ctx.vars))}`, "missing-variable");
+        ctx.reporter.error(where.file, where.position, t("input.usesVariable", { id: scope.blockId!, name, at: `${scope.file}:${position.line}:${position.column}`, hint: didYouMean(name, Object.keys(ctx.vars)) }), "missing-variable");
       }
     } else {
-      ctx.reporter.error(scope.file, position, `unknown variable "${name}"${didYouMean(name, Object.keys(ctx.vars))}`, "missing-variable");
+      ctx.reporter.error(scope.file, position, t("input.unknownVariable", { name, hint: didYouMean(name, Object.keys(ctx.vars)) }), "missing-variable");
     }
     return `{{${name}}}`;
   }
   if (typeof value === "object") {
-    ctx.reporter.error(scope.file, position, `variable "${name}" is a list or a map; use one of its fields`, "variable-type");
+    ctx.reporter.error(scope.file, position, t("input.variableType", { name }), "variable-type");
     return "";
   }
   return String(value);
@@ -220,7 +248,7 @@ function parseHandlebars(node: Text, scope: Scope, ctx: ExpandContext, report = 
     const message = (error as Error).message;
     const line = Number(/line (\d+)/.exec(message)?.[1] ?? 1);
     const position = positionIn(node, { line, column: 0 });
-    ctx.reporter.error(scope.file, position, `bad placeholder: ${message.split("\n").at(-1)}`, "template-syntax");
+    ctx.reporter.error(scope.file, position, t("input.badPlaceholder", { message: message.split("\n").at(-1) ?? message }), "template-syntax");
     return undefined;
   }
 }

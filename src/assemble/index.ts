@@ -5,12 +5,13 @@ import type { FootnoteDefinition, Nodes, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
 import { applyConsultation } from "../consultation/index.js";
+import { t } from "../i18n/catalogue.js";
 import { formatDate, LABELS } from "../i18n/index.js";
 import { positionInFrontmatter, readFrontmatter } from "../parse/frontmatter.js";
 import { parseMarkdown } from "../parse/markdown.js";
 import { didYouMean, type Position, type Reporter } from "../report/index.js";
 import { documentFrontmatterSchema, type DocumentFrontmatter } from "../schema/document.js";
-import { emptySignatoryList, loadSignatories } from "../signatories/index.js";
+import { emptySignatoryList, loadSignatories, type FileSummary, type SignatoryFile } from "../signatories/index.js";
 import type { Workspace } from "../workspace/index.js";
 import { cleanStrings } from "./clean.js";
 import { documentScope, expandNodes, type ExpandContext } from "./expand.js";
@@ -25,6 +26,8 @@ export interface AssembleOptions {
   skipSignatories?: boolean;
   /** Reads the signatory files; the live preview passes one that remembers unchanged files. */
   loadSignatories?: typeof loadSignatories;
+  /** Called once per signatory file read: who it names, counts and rejects. */
+  onSignatorySummary?: (summary: FileSummary) => void;
 }
 
 /**
@@ -39,17 +42,19 @@ export async function assemble(workspace: Workspace, documentPath: string, repor
   try {
     source = await readFile(absolute, "utf8");
   } catch (error) {
-    reporter.error(file, undefined, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, "read");
+    const code = (error as NodeJS.ErrnoException).code;
+    reporter.error(file, undefined, code === "ENOENT" ? t("input.notFound") : t("input.cannotRead", { reason: code ?? (error as Error).message }), "read");
     return undefined;
   }
-  const errorsBefore = reporter.errorsFor(file).length;
+  // Any error from here on, in this document, its blocks or its signatory files, means no output for it.
+  const messagesBefore = reporter.messages.length;
   const { tree, frontmatter } = parseMarkdown(source);
-  const meta = readFrontmatter(file, frontmatter, documentFrontmatterSchema, reporter);
+  const meta = readFrontmatter(file, frontmatter, documentFrontmatterSchema, reporter, source);
   if (!meta) return undefined;
 
   const template = workspace.templates.get(meta.template);
   if (!template) {
-    reporter.error(file, positionInFrontmatter(frontmatter, ["template"]), `unknown template "${meta.template}"${didYouMean(meta.template, workspace.templates.keys())}`, "unknown-template");
+    reporter.error(file, positionInFrontmatter(frontmatter, ["template"]), t("input.unknownTemplate", { name: meta.template, hint: didYouMean(meta.template, workspace.templates.keys()) }), "unknown-template");
   }
 
   const ctx: ExpandContext = { workspace, lang: meta.lang, vars: meta.vars, reporter, used: [], sources: new Map() };
@@ -64,9 +69,14 @@ export async function assemble(workspace: Workspace, documentPath: string, repor
 
   const signatories = options.skipSignatories
     ? undefined
-    : await (options.loadSignatories ?? loadSignatories)(resolveSignatoryFiles(workspace.root, absolute, meta, (i) => positionInFrontmatter(frontmatter, ["signatories", i]), file, reporter), reporter, { documentFingerprint: fingerprint, lang: meta.lang, displayRoot: workspace.root });
+    : await (options.loadSignatories ?? loadSignatories)(resolveSignatoryFiles(workspace.root, absolute, meta, (i, within = []) => positionInFrontmatter(frontmatter, ["signatories", i, ...within]), file, reporter), reporter, {
+        documentFingerprint: fingerprint,
+        lang: meta.lang,
+        displayRoot: workspace.root,
+        onSummary: options.onSignatorySummary,
+      });
 
-  if (!template || reporter.errorsFor(file).length > errorsBefore) return undefined;
+  if (!template || reporter.messages.slice(messagesBefore).some((m) => m.severity === "error")) return undefined;
   const date = meta.date ?? options.today ?? today();
   return cleanStrings({
     file: absolute,
@@ -126,7 +136,7 @@ function numberFootnotes(body: Root, definitions: FootnoteDefinition[], file: st
       const definition = byId.get(reference.identifier);
       if (!definition) {
         const where = reference.position?.start;
-        reporter.error(file, where && { line: where.line, column: where.column }, `footnote [^${reference.label ?? reference.identifier}] has no definition`, "footnote");
+        reporter.error(file, where && { line: where.line, column: where.column }, t("input.footnoteNoDefinition", { label: reference.label ?? reference.identifier }), "footnote");
         return;
       }
       const footnote: Footnote = { id: reference.identifier, number: footnotes.length + 1, children: definition.children };
@@ -138,7 +148,7 @@ function numberFootnotes(body: Root, definitions: FootnoteDefinition[], file: st
   number(body);
   for (const [id, definition] of byId) {
     const where = definition.position?.start;
-    if (!numbered.has(id)) reporter.warn(file, where && { line: where.line, column: where.column }, `footnote [^${definition.label ?? id}] is never referred to`, "footnote");
+    if (!numbered.has(id)) reporter.warn(file, where && { line: where.line, column: where.column }, t("input.footnoteUnused", { label: definition.label ?? id }), "footnote");
   }
   return footnotes;
 }
@@ -150,7 +160,7 @@ function numberSources(body: Root, footnotes: Footnote[], ctx: ExpandContext, fi
     visit(tree, "citation", (node: Citation) => {
       if (!ctx.sources.has(node.sourceId)) {
         const where = node.position?.start;
-        reporter.error(file, where && { line: where.line, column: where.column }, `unknown source "${node.sourceId}"${didYouMean(node.sourceId, ctx.sources.keys())}`, "unknown-source");
+        reporter.error(file, where && { line: where.line, column: where.column }, t("input.unknownSource", { id: node.sourceId, hint: didYouMean(node.sourceId, ctx.sources.keys()) }), "unknown-source");
         return;
       }
       if (!numbers.has(node.sourceId)) numbers.set(node.sourceId, numbers.size + 1);
@@ -184,15 +194,24 @@ function textOf(node: Nodes): string {
   return toString(node);
 }
 
-function resolveSignatoryFiles(root: string, documentPath: string, meta: DocumentFrontmatter, positionOf: (index: number) => Position | undefined, file: string, reporter: Reporter) {
-  const files: { path: string; group?: string }[] = [];
+function resolveSignatoryFiles(
+  root: string,
+  documentPath: string,
+  meta: DocumentFrontmatter,
+  positionOf: (index: number, within?: string[]) => Position | undefined,
+  file: string,
+  reporter: Reporter,
+) {
+  const files: SignatoryFile[] = [];
   for (const [index, entry] of meta.signatories.entries()) {
     const resolved = path.resolve(path.dirname(documentPath), entry.file);
     if (path.relative(root, resolved).startsWith("..")) {
-      reporter.error(file, positionOf(index), `signatory file "${entry.file}" is outside the workspace`, "signatory-path");
+      reporter.error(file, positionOf(index), t("input.signatoryOutside", { file: entry.file }), "signatory-path");
       continue;
     }
-    files.push({ path: resolved, group: entry.group });
+    const { map } = entry;
+    const mapPlaces = map && Object.fromEntries(Object.keys(map).map((column) => [column, { file, position: positionOf(index, ["map", column]) }]));
+    files.push({ path: resolved, group: entry.group, map, mapPlaces, namedAt: { file, position: positionOf(index, entry.map || entry.group ? ["file"] : []), as: entry.file } });
   }
   return files;
 }

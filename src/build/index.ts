@@ -1,5 +1,6 @@
 import path from "node:path";
 import { assemble, type AssembleOptions } from "../assemble/index.js";
+import { t } from "../i18n/catalogue.js";
 import type { AssembledDocument } from "../assemble/types.js";
 import { render, type Format } from "../render/index.js";
 import type { PdfStandard } from "../render/types.js";
@@ -47,7 +48,7 @@ export async function buildDocuments(documents: string[], reporter: Reporter, op
         await writeFileAtomic(file, bytes);
         built.push({ file, bytes: bytes.byteLength, ms: performance.now() - started });
       } catch (error) {
-        reporter.error(path.relative(process.cwd(), doc.file) || doc.file, undefined, `could not render ${format}: ${(error as Error).message}`, "render");
+        reporter.error(path.relative(process.cwd(), doc.file) || doc.file, undefined, t("cli.renderFailed", { format, reason: (error as Error).message }), "render");
       }
     }
   }

@@ -16,6 +16,13 @@ export interface CliContext {
 
 export function processContext(): CliContext {
   const tty = Boolean(process.stderr.isTTY);
+  // `opprop … | head` closes the pipe early: that is the reader's choice, not an error to print.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   return {
     cwd: process.cwd(),
     out: (text) => void process.stdout.write(text.endsWith("\n") ? text : text + "\n"),

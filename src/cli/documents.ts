@@ -1,18 +1,18 @@
 import path from "node:path";
 import type { ArgsDef } from "citty";
+import { t } from "../i18n/catalogue.js";
 import { UsageError, type CliContext } from "./context.js";
+import { kebab } from "./usage.js";
 
 export const documentArgs = {
-  documents: { type: "positional", description: "document files (DOC.md …)", required: false },
+  documents: { type: "positional", description: t("cli.argDocuments"), required: false },
 } satisfies ArgsDef;
-
-const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /**
  * Every positional argument is a file; citty keeps only the first positional, so
  * read them from rawArgs, skipping the values of the command's string options.
  */
-export function positionalFiles(rawArgs: string[], ctx: CliContext, argsDef: ArgsDef, what = "document"): string[] {
+export function positionalFiles(rawArgs: string[], ctx: CliContext, argsDef: ArgsDef, what: "document" | "signatory" = "document"): string[] {
   const valueFlags = new Set(
     Object.entries(argsDef)
       .filter(([, def]) => def.type === "string")
@@ -31,6 +31,6 @@ export function positionalFiles(rawArgs: string[], ctx: CliContext, argsDef: Arg
     }
     files.push(arg);
   }
-  if (!files.length) throw new UsageError(`name at least one ${what} file`);
+  if (!files.length) throw new UsageError(t("cli.nameFiles", { what }));
   return files.map((f) => path.resolve(ctx.cwd, f));
 }

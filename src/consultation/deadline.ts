@@ -1,3 +1,4 @@
+import { t } from "../i18n/catalogue.js";
 import type { Position, Reporter } from "../report/index.js";
 
 /** A deadline this close (in days) is worth a warning on every check. */
@@ -12,9 +13,8 @@ export function daysBetween(fromIsoDay: string, toIsoDay: string): number {
 export function reportDeadline(deadline: string, today: string, file: string, position: Position | undefined, reporter: Reporter): void {
   const days = daysBetween(today, deadline);
   if (days < 0) {
-    reporter.warn(file, position, `the consultation deadline ${deadline} has passed (${-days} day${days === -1 ? "" : "s"} ago)`, "deadline");
+    reporter.warn(file, position, t("consultation.deadlinePassed", { deadline, days: -days }), "deadline");
   } else if (days <= DEADLINE_WARNING_DAYS) {
-    const when = days === 0 ? "is today" : `is in ${days} day${days === 1 ? "" : "s"}`;
-    reporter.warn(file, position, `the consultation deadline ${deadline} ${when}`, "deadline");
+    reporter.warn(file, position, days === 0 ? t("consultation.deadlineToday", { deadline }) : t("consultation.deadlineSoon", { deadline, days }), "deadline");
   }
 }

@@ -1,5 +1,6 @@
 import type { Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
+import { t } from "../i18n/catalogue.js";
 import type { Labels } from "../i18n/index.js";
 import type { Reporter } from "../report/index.js";
 import type { DocumentFrontmatter } from "../schema/document.js";
@@ -7,10 +8,11 @@ import type { TemplateDef } from "../schema/template.js";
 import type { Workspace } from "../workspace/index.js";
 import { reportDeadline } from "./deadline.js";
 import { PLACEHOLDERS } from "./scaffold.js";
-import { addNoCommentsSections, reportStraySections } from "./sections.js";
+import { reportPersonalData } from "./privacy.js";
+import { addNoCommentsSections, reportChapterOrder, reportStraySections } from "./sections.js";
 
 export { chapterKey } from "./sections.js";
-export { readOutline, type Outline } from "./outline.js";
+export { OutlineError, readOutline, type Outline } from "./outline.js";
 export { PLACEHOLDERS, scaffoldHoringssvar, type ScaffoldOptions } from "./scaffold.js";
 
 export interface ConsultationInput {
@@ -35,16 +37,18 @@ export interface ConsultationInput {
 export function applyConsultation({ body, meta, template, labels, workspace, file, source, today, reporter }: ConsultationInput): void {
   const consultation = meta.consultation;
   if (!consultation) {
-    if (template?.kind === "consultation") reporter.error(file, lineOf(source, /^template:/), `template "${meta.template}" answers a consultation: add consultation: {title, issuer, …}`, "consultation");
+    if (template?.kind === "consultation") reporter.error(file, lineOf(source, /^template:/), t("consultation.needsConsultation", { template: meta.template }), "consultation");
     return;
   }
   reportPlaceholders(body, meta, file, source, reporter);
+  reportPersonalData(body, file, (blockId) => blockFile(workspace, blockId, meta.lang), reporter);
   if (consultation.deadline) reportDeadline(consultation.deadline, today, file, lineOf(source, /^\s+deadline:/), reporter);
   if (!consultation.chapters.length) {
-    if (consultation.noComments) reporter.warn(file, lineOf(source, /^\s+noComments:/), "noComments needs consultation.chapters: the chapter titles of the consulted document", "consultation");
+    if (consultation.noComments) reporter.warn(file, lineOf(source, /^\s+noComments:/), t("consultation.noCommentsNeedsChapters"), "consultation");
     return;
   }
   reportStraySections(body, consultation.chapters, labels.summary, file, reporter);
+  reportChapterOrder(body, consultation.chapters, file, reporter);
   if (!consultation.noComments) return;
   const isClosing = (node: RootContent) => {
     const id = node.data?.blockId;
@@ -60,10 +64,16 @@ function reportPlaceholders(body: Root, meta: DocumentFrontmatter, file: string,
   for (const node of body.children) {
     if (node.type !== "paragraph" || !texts.has(toString(node).trim())) continue;
     const where = node.position?.start;
-    reporter.warn(file, where && { line: where.line, column: where.column }, "placeholder text from the scaffold is still here", "placeholder");
+    reporter.warn(file, where && { line: where.line, column: where.column }, t("consultation.placeholderLeft"), "placeholder");
   }
   const fields = [meta.consultation?.issuer, ...meta.to.map((r) => r.name), ...(meta.from ?? []).map((s) => s.name)];
-  for (const value of new Set(fields)) if (value && texts.has(value)) reporter.warn(file, lineOf(source, new RegExp(escapeRegExp(value))), `fill in "${value}"`, "placeholder");
+  for (const value of new Set(fields)) if (value && texts.has(value)) reporter.warn(file, lineOf(source, new RegExp(escapeRegExp(value))), t("consultation.fillIn", { value }), "placeholder");
+}
+
+/** The file a block's text came from (the variant the document's language picks), for messages about it. */
+function blockFile(workspace: Workspace, blockId: string, lang: DocumentFrontmatter["lang"]): string | undefined {
+  const variants = workspace.blocks.get(blockId);
+  return (variants?.get(lang) ?? variants?.get("nb") ?? [...(variants?.values() ?? [])][0])?.file;
 }
 
 function escapeRegExp(text: string): string {

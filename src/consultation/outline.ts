@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Nodes as HastNodes } from "hast";
 import { toString } from "mdast-util-to-string";
+import { t } from "../i18n/catalogue.js";
 import { readDocx } from "../import/docx.js";
 import { partDepth } from "../import/headings.js";
 import { parseMarkdown } from "../parse/markdown.js";
@@ -15,7 +16,12 @@ export interface Outline {
 interface HeadingText {
   depth: number;
   text: string;
+  /** A Word paragraph in the Title style: the document's title, not a chapter. */
+  styledTitle?: boolean;
 }
+
+/** The consulted document cannot be read as chapters; the message is for the user (exit 1, not a usage error). */
+export class OutlineError extends Error {}
 
 /**
  * Reads the headings of the consulted document (Markdown, or Word via mammoth) and
@@ -24,15 +30,31 @@ interface HeadingText {
  */
 export async function readOutline(file: string): Promise<Outline> {
   const extension = path.extname(file).toLowerCase();
+  if (extension !== ".md" && extension !== ".markdown" && extension !== ".docx") throw new OutlineError(t("consultation.outlineFormat", { extension: extension || "—" }));
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new OutlineError(code === "ENOENT" ? t("input.notFound") : t("input.cannotRead", { reason: code ?? (error as Error).message }));
+  }
   let headings: HeadingText[];
-  if (extension === ".md" || extension === ".markdown") headings = markdownHeadings(await readFile(file, "utf8"));
-  else if (extension === ".docx") headings = hastHeadings((await readDocx(await readFile(file))).tree);
-  else throw new Error(`${file}: read the consulted document's headings from .md or .docx, not "${extension || "no extension"}"`);
+  let titleProperty: string | undefined;
+  if (extension === ".docx") {
+    const content = await readDocx(bytes).catch((error: Error) => {
+      throw new OutlineError(t("consultation.notDocx", { reason: error.message.split("\n")[0] }));
+    });
+    headings = hastHeadings(content.tree);
+    titleProperty = content.title;
+  } else headings = markdownHeadings(bytes.toString("utf8"));
   headings = headings.filter((h) => h.text);
+  // Word's Title style names the document; the chapters are the headings after it.
+  const styled = headings[0]?.styledTitle ? headings.shift()!.text : undefined;
   const parts = partDepth(headings.map((h) => h.depth));
-  if (!parts) throw new Error(`${file} has no headings to answer chapter by chapter`);
+  if (!parts) throw new OutlineError(t("consultation.noHeadings"));
+  const topHeading = parts.titleIndex === undefined ? undefined : headings[parts.titleIndex].text;
   return {
-    title: parts.titleIndex === undefined ? path.basename(file, extension) : headings[parts.titleIndex].text,
+    title: styled ?? topHeading ?? titleProperty ?? path.basename(file, extension),
     chapters: headings.filter((h, index) => h.depth === parts.depth && index !== parts.titleIndex).map((h) => h.text),
   };
 }
@@ -45,7 +67,7 @@ function hastHeadings(tree: HastNodes): HeadingText[] {
   const found: HeadingText[] = [];
   const walk = (node: HastNodes) => {
     const level = node.type === "element" ? /^h([1-6])$/.exec(node.tagName) : null;
-    if (level) found.push({ depth: Number(level[1]), text: clean(textOf(node)) });
+    if (level) found.push({ depth: Number(level[1]), text: clean(textOf(node)), styledTitle: node.type === "element" && String(node.properties.className ?? "").includes("title") });
     else if ("children" in node) node.children.forEach(walk);
   };
   walk(tree);

@@ -31,6 +31,18 @@ export const PLACEHOLDERS: Record<Lang, { summary: string; chapter: string; titl
   },
 };
 
+/**
+ * "Høringssvar – Veileder for smerteklinikker"; a consulted title that already
+ * says "Høring…" (`Høring – forslag til ny lov`, `Høringsnotat om …`) loses that
+ * word rather than reading "Høringssvar – Høring – …".
+ */
+export function responseTitle(prefix: string, consulted: string): string {
+  const rest = /^(?:høring|høyring|consultation)(?:snotat|sbrev|sdokument| paper| document)?\b\s*(.*)$/i.exec(consulted.trim())?.[1];
+  if (rest === undefined) return `${prefix} – ${consulted}`;
+  if (!rest) return prefix;
+  return /^[–—:-]/.test(rest) ? `${prefix} ${rest.replace(/^[—:-]/, "–")}` : `${prefix} ${rest}`;
+}
+
 export interface ScaffoldOptions {
   lang?: Lang;
   issuer?: string;
@@ -48,7 +60,7 @@ export function scaffoldHoringssvar(outline: Outline, options: ScaffoldOptions =
   const issuer = options.issuer ?? text.issuer;
   const frontmatter = {
     template: "horingssvar",
-    title: `${text.title} – ${outline.title}`,
+    title: responseTitle(text.title, outline.title),
     lang,
     to: [issuer],
     from: { name: text.sender },

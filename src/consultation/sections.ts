@@ -1,5 +1,6 @@
 import type { Heading, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
+import { t } from "../i18n/catalogue.js";
 import { didYouMean, type Reporter } from "../report/index.js";
 
 /**
@@ -89,6 +90,25 @@ export function reportStraySections(body: Root, chapters: string[], summaryLabel
     const key = chapterKey(title);
     if (keys.has(key) || key === chapterKey(summaryLabel)) continue;
     const where = node.position?.start;
-    reporter.warn(file, where && { line: where.line, column: where.column }, `section "${title}" is not a chapter listed in consultation.chapters${didYouMean(title, chapters)}`, "consultation-chapter");
+    reporter.warn(file, where && { line: where.line, column: where.column }, t("consultation.straySection", { title, hint: didYouMean(title, chapters) }), "consultation-chapter");
+  }
+}
+
+/**
+ * The receiving authority reads answers chapter by chapter: a section written
+ * after one of a later chapter is warned about where it stands.
+ */
+export function reportChapterOrder(body: Root, chapters: string[], file: string, reporter: Reporter): void {
+  const order = new Map(chapters.map((title, index) => [chapterKey(title), index]));
+  let latest: { index: number; title: string } | undefined;
+  for (const node of body.children) {
+    if (node.type !== "heading" || node.depth !== 2) continue;
+    const title = toString(node);
+    const index = order.get(chapterKey(title));
+    if (index === undefined) continue;
+    if (latest && index < latest.index) {
+      const where = node.position?.start;
+      reporter.warn(file, where && { line: where.line, column: where.column }, t("consultation.outOfOrder", { title, before: latest.title }), "consultation-order");
+    } else latest = { index, title };
   }
 }

@@ -24,6 +24,8 @@ type Entry<K extends MessageKey> = K extends `${infer NS extends keyof Tables}.$
     : never
   : never;
 type Params<K extends MessageKey> = Entry<K> extends { en: (params: infer P) => string } ? P : undefined;
+/** A key whose message takes no parameters, for tables of keys (command descriptions). */
+export type PlainMessageKey = { [K in MessageKey]: Params<K> extends undefined ? K : never }[MessageKey];
 
 /** `t("cli.unknownCommand", { name })`: the text in the given (or the process's) locale. */
 export function t<K extends MessageKey>(

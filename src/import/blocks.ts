@@ -5,6 +5,7 @@ import { toString } from "mdast-util-to-string";
 import { SKIP, visit } from "unist-util-visit";
 import type { BlockKind } from "../schema/block.js";
 import type { Lang } from "../schema/common.js";
+import { t } from "../i18n/catalogue.js";
 import { partDepth } from "./headings.js";
 import { keepLiteral } from "./literal.js";
 
@@ -30,6 +31,9 @@ export interface SplitOptions {
  */
 export function splitIntoBlocks(tree: HastRoot, options: SplitOptions): { blocks: ImportedBlock[]; notes: string[] } {
   const definitions = takeFootnotes(tree);
+  const styledTitle = takeStyledTitle(tree);
+  unwrapAnchors(tree);
+  breakCellParagraphs(tree);
   const mdast = toMdast(tree) as Root;
   linkFootnotes(mdast);
   keepLiteral(mdast);
@@ -40,7 +44,8 @@ export function splitIntoBlocks(tree: HastRoot, options: SplitOptions): { blocks
   const titleAt = parts?.titleIndex === undefined ? undefined : headings[parts.titleIndex].index;
   const notes: string[] = [];
 
-  const sections: { title: string; nodes: RootContent[] }[] = [{ title: titleAt === undefined ? options.fallbackTitle : toString(children[titleAt]), nodes: [] }];
+  const first = titleAt === undefined ? (styledTitle ?? options.fallbackTitle) : toString(children[titleAt]);
+  const sections: { title: string; nodes: RootContent[] }[] = [{ title: first, nodes: [] }];
   children.forEach((node, index) => {
     if (index === titleAt) return;
     if (node.type === "heading" && parts && node.depth <= parts.depth) sections.push({ title: toString(node).trim(), nodes: [] });
@@ -49,20 +54,66 @@ export function splitIntoBlocks(tree: HastRoot, options: SplitOptions): { blocks
 
   const blocks: ImportedBlock[] = [];
   for (const section of sections) {
-    // Headings alone (a signatory list whose names were left out) are no text to keep.
-    if (section.nodes.every((node) => node.type === "heading")) {
-      if (section !== sections[0]) notes.push(`section «${section.title}» is empty; no block written`);
+    // Headings alone (a signatory list whose names were left out) are no text to keep, nor are empty paragraphs.
+    if (section.nodes.every((node) => node.type === "heading" || isEmptyParagraph(node))) {
+      if (section !== sections[0]) notes.push(t("import.emptySection", { title: section.title }));
       continue;
     }
     for (const node of section.nodes) if (node.type === "heading" && parts) node.depth = Math.min(6, node.depth - parts.depth + 2) as Heading["depth"];
     const body: Root = { type: "root", children: [...section.nodes, ...footnotesUsed(section.nodes, definitions)] };
-    if (toString(body).includes("[@")) notes.push(`section «${section.title}» has text like [@…], which a block reads as a citation`);
+    if (toString(body).includes("[@")) notes.push(t("import.citationLike", { title: section.title }));
     blocks.push({ title: section.title || options.fallbackTitle, kind: guessKind(section.title, section.nodes), lang, body });
   }
   return { blocks, notes };
 }
 
 const NOTE_LINK = /^#((?:foot|end)note)-(\d+)$/;
+
+/** A paragraph that held only an image (left out) or a bookmark: nothing to read. */
+function isEmptyParagraph(node: RootContent): boolean {
+  if (node.type !== "paragraph" || toString(node).trim()) return false;
+  let reference = false;
+  visit(node, "footnoteReference", () => void (reference = true));
+  return !reference;
+}
+
+/** Word's Title style (mapped to `h1.title`) names the document: it is no section of its own. */
+function takeStyledTitle(tree: HastRoot): string | undefined {
+  const index = tree.children.findIndex((node) => node.type === "element" && node.tagName === "h1" && String(node.properties.className ?? "").includes("title"));
+  if (index < 0) return undefined;
+  const [title] = tree.children.splice(index, 1);
+  return hastText(title).replace(/\s+/g, " ").trim() || undefined;
+}
+
+function hastText(node: HastRoot | ElementContent | HastRoot["children"][number]): string {
+  if (node.type === "text") return node.value;
+  return "children" in node ? (node.children as ElementContent[]).map(hastText).join("") : "";
+}
+
+/**
+ * Word bookmarks arrive as `<a id="…">` with no address, and links to them as
+ * `href="#…"`, which point nowhere once the text is a block: both keep their text
+ * and lose the link, so no `[]()` is written. Footnote links are kept for linkFootnotes.
+ */
+function unwrapAnchors(tree: HastRoot): void {
+  visit(tree, "element", (node, index, parent) => {
+    if (node.tagName !== "a" || !parent || index === undefined) return;
+    const href = String(node.properties.href ?? "");
+    if (href && (!href.startsWith("#") || NOTE_LINK.test(href))) return;
+    parent.children.splice(index, 1, ...node.children);
+    return [SKIP, index];
+  });
+}
+
+/** Paragraphs in a table cell become lines of one cell (`<br>`), not one run-on text. */
+function breakCellParagraphs(tree: HastRoot): void {
+  visit(tree, "element", (cell) => {
+    if (cell.tagName !== "td" && cell.tagName !== "th") return;
+    const paragraphs = cell.children.filter((child) => child.type === "element" && child.tagName === "p");
+    if (paragraphs.length < 2) return;
+    cell.children = paragraphs.flatMap((p, i) => (i ? [{ type: "element", tagName: "br", properties: {}, children: [] } as Element, ...(p as Element).children] : (p as Element).children));
+  });
+}
 
 /** Mammoth puts footnotes last, as `<li id="footnote-1">…<a href="#footnote-ref-1">↑</a></li>`. */
 function takeFootnotes(tree: HastRoot): Map<string, FootnoteDefinition> {
@@ -147,9 +198,9 @@ export function guessKind(title: string, nodes: RootContent[]): BlockKind {
 
 /** Words common in one of the three languages and rare in the other two. */
 const MARKERS: Record<Lang, Set<string>> = {
-  nb: new Set(["ikke", "jeg", "hva", "hvordan", "fra", "være", "bare", "noen", "hvis", "en", "et", "mye", "kommer", "de"]),
-  nn: new Set(["ikkje", "eg", "kva", "korleis", "frå", "vere", "berre", "nokon", "dersom", "ein", "eit", "mykje", "kjem", "dei"]),
-  en: new Set(["the", "and", "of", "to", "is", "are", "that", "with", "for", "not", "a"]),
+  nb: new Set(["ikke", "jeg", "hva", "hvordan", "fra", "være", "bare", "noen", "hvis", "en", "et", "mye", "kommer", "de", "og", "på", "som", "det", "av", "til", "med", "vi", "har", "skal", "må"]),
+  nn: new Set(["ikkje", "eg", "kva", "korleis", "frå", "vere", "berre", "nokon", "dersom", "ein", "eit", "mykje", "kjem", "dei", "og", "på", "som", "det", "av", "til", "med", "vi", "har", "skal", "må"]),
+  en: new Set(["the", "and", "of", "to", "is", "are", "that", "with", "for", "not", "a", "an", "we", "our", "this", "be", "in", "on", "by", "it", "as", "will", "should", "must", "have", "has", "was", "which", "who", "they", "their", "or", "all", "stop"]),
 };
 
 export function guessLang(text: string): Lang {

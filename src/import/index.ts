@@ -1,9 +1,11 @@
 import { access, readFile } from "node:fs/promises";
 import path from "node:path";
 import { gfmToMarkdown } from "mdast-util-gfm";
-import { toMarkdown } from "mdast-util-to-markdown";
+import type { Break } from "mdast";
+import { defaultHandlers, toMarkdown, type Handle } from "mdast-util-to-markdown";
 import { stringify as stringifyYaml } from "yaml";
 import { writeFileAtomic } from "../build/write.js";
+import { t } from "../i18n/catalogue.js";
 import type { Reporter } from "../report/index.js";
 import type { Lang } from "../schema/common.js";
 import { splitIntoBlocks, type ImportedBlock } from "./blocks.js";
@@ -38,14 +40,15 @@ export async function importDocx(docxPath: string, reporter: Reporter, options: 
   try {
     buffer = await readFile(docxPath);
   } catch (error) {
-    reporter.error(display, undefined, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, "read");
+    const code = (error as NodeJS.ErrnoException).code;
+    reporter.error(display, undefined, code === "ENOENT" ? t("input.notFound") : t("input.cannotRead", { reason: code ?? (error as Error).message }), "read");
     return [];
   }
   let content;
   try {
     content = await readDocx(buffer);
   } catch (error) {
-    reporter.error(display, undefined, `not a Word (.docx) file: ${(error as Error).message.split("\n")[0]}`, "docx");
+    reporter.error(display, undefined, t("import.notDocx", { reason: (error as Error).message.split("\n")[0] }), "docx");
     return [];
   }
   for (const loss of content.losses) reporter.warn(display, undefined, loss, "import-loss");
@@ -53,17 +56,17 @@ export async function importDocx(docxPath: string, reporter: Reporter, options: 
   const { blocks, notes } = splitIntoBlocks(content.tree, { fallbackTitle, lang: options.lang });
   for (const note of notes) reporter.warn(display, undefined, note, "import");
   if (!blocks.length) {
-    reporter.error(display, undefined, "found no text to import", "import");
+    reporter.error(display, undefined, content.images ? t("import.onlyImages", { n: content.images }) : t("import.noText"), "import");
     return [];
   }
 
   if (!path.resolve(options.outDir).split(path.sep).includes("demands")) {
-    reporter.warn(show(options.outDir), undefined, "is not inside a demands/ folder, where documents look for blocks", "import");
+    reporter.warn(show(options.outDir), undefined, t("import.notInDemands"), "import");
   }
   const files = fileNames(blocks, options.outDir);
   const existing = (await Promise.all(files.map(async (file) => ((await exists(file)) ? file : undefined)))).filter((f): f is string => Boolean(f));
   if (existing.length && !options.force) {
-    for (const file of existing) reporter.error(show(file), undefined, "exists already; nothing was written (use --force to overwrite)", "exists");
+    for (const file of existing) reporter.error(show(file), undefined, t("import.exists"), "exists");
     return [];
   }
   const imported = blocks.map((block, i) => ({ ...block, file: files[i] }));
@@ -74,9 +77,12 @@ export async function importDocx(docxPath: string, reporter: Reporter, options: 
 /** The block file: YAML frontmatter (data, serialised by the YAML library) and a Markdown body. */
 export function blockMarkdown(block: ImportedBlock): string {
   const frontmatter = stringifyYaml({ title: block.title, kind: block.kind, lang: block.lang }, { lineWidth: 0 });
-  const body = toMarkdown(block.body, { extensions: [gfmToMarkdown()], bullet: "-", emphasis: "_", rule: "-" });
+  const body = toMarkdown(block.body, { extensions: [gfmToMarkdown()], bullet: "-", emphasis: "_", rule: "-", handlers: { break: cellAwareBreak } });
   return `---\n${frontmatter}---\n\n${body}`;
 }
+
+/** A line break inside a table cell is written `<br>` (opprop reads it back as a break); elsewhere as Markdown's `\`. */
+const cellAwareBreak: Handle = (node, parent, state, info) => (parent?.type === "tableCell" ? "<br>" : defaultHandlers.break(node as Break, parent, state, info));
 
 /** `Å stanse avviklingen` → `a-stanse-avviklingen.md`, unique within the import. */
 function fileNames(blocks: ImportedBlock[], outDir: string): string[] {

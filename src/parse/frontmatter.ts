@@ -1,7 +1,9 @@
 import type { Yaml } from "mdast";
 import { isNode, parseDocument, type Document } from "yaml";
-import type { z } from "zod";
-import type { Position, Reporter } from "../report/index.js";
+import { z } from "zod";
+import { getLocale } from "../i18n/locale.js";
+import { t } from "../i18n/catalogue.js";
+import { didYouMean, type Position, type Reporter } from "../report/index.js";
 
 /**
  * Parses YAML frontmatter and validates it with a zod schema. Every problem is
@@ -13,16 +15,23 @@ export function readFrontmatter<S extends z.ZodType>(
   node: Yaml | undefined,
   schema: S,
   reporter: Reporter,
+  /** The whole file, to tell a frontmatter without its closing `---` from none at all. */
+  source?: string,
 ): z.output<S> | undefined {
   if (!node) {
-    reporter.error(file, { line: 1, column: 1 }, "missing frontmatter: the file must start with a `---` YAML block", "frontmatter");
+    const unclosed = source !== undefined && /^---[ \t]*(?:\r\n|\r|\n)/.test(source);
+    reporter.error(file, { line: 1, column: 1 }, t(unclosed ? "input.frontmatterUnclosed" : "input.frontmatterMissing"), "frontmatter");
     return undefined;
   }
   // logLevel "error": a collection used as a key is reported as an unknown field, not warned about on stderr.
   const doc = parseDocument(node.value, { prettyErrors: false, uniqueKeys: true, logLevel: "error" });
   const at = (offset: number) => positionAt(node, offset);
   if (doc.errors.length) {
-    for (const error of doc.errors) reporter.error(file, at(error.pos[0]), `bad YAML: ${firstSentence(error.message)}`, "yaml");
+    // The first error is the one to fix; the parser's follow-up errors only repeat it in other words.
+    const [error] = doc.errors;
+    const problem = yamlProblem(node.value, error);
+    const position = problem.line === undefined ? at(error.pos[0]) : { line: (node.position?.start.line ?? 1) + 1 + problem.line, column: 1 };
+    reporter.error(file, position, problem.text, "yaml");
     return undefined;
   }
   let raw: unknown;
@@ -30,17 +39,23 @@ export function readFrontmatter<S extends z.ZodType>(
     // Aliases are expanded here: an unknown anchor or a billion-laughs bomb throws.
     raw = doc.toJS({ maxAliasCount: 100 }) ?? {};
   } catch (error) {
-    reporter.error(file, at(0), `bad YAML: ${firstSentence((error as Error).message)}`, "yaml");
+    reporter.error(file, at(0), t("input.yamlOther", { message: firstSentence((error as Error).message) }), "yaml");
     return undefined;
   }
+  useZodLocale();
   // reportInput lets a wrong-typed field be told apart from a missing one.
   const result = schema.safeParse(raw, { reportInput: true });
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const path = issue.path.map(String);
-    reporter.error(file, at(issueOffset(doc, issue)), describeIssue(path, issue), "frontmatter");
+    reporter.error(file, at(issueOffset(doc, issue)), describeIssue(path, issue, schema), "frontmatter");
   }
   return undefined;
+}
+
+/** zod's own words (wrong type, bad option) in the user's language, like ours. */
+export function useZodLocale(): void {
+  z.config(getLocale() === "nb" ? z.locales.no() : z.locales.en());
 }
 
 /** Where a field of the frontmatter stands in the Markdown file, for messages about its value. */
@@ -89,9 +104,102 @@ function keyOffset(doc: Document, path: (string | number)[]): number | undefined
   return pair?.key?.range?.[0];
 }
 
-function describeIssue(path: string[], issue: z.core.$ZodIssue): string {
-  const field = path.length ? `"${path.join(".")}"` : "frontmatter";
-  if (issue.code === "unrecognized_keys") return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}${path.length ? ` in ${field}` : ""}`;
-  if (issue.code === "invalid_type" && issue.input === undefined) return `missing required field ${field}`;
-  return `${field}: ${issue.message}`;
+function describeIssue(path: string[], issue: z.core.$ZodIssue, schema: z.ZodType): string {
+  const field = path.join(".");
+  if (issue.code === "unrecognized_keys") {
+    const known = keysAt(schema, path);
+    return issue.keys
+      .map((key) => t("input.unknownField", { key, hint: FIELD_SYNONYMS[key.toLowerCase()] && known.includes(FIELD_SYNONYMS[key.toLowerCase()]) ? t("input.didYouMean", { hint: FIELD_SYNONYMS[key.toLowerCase()] }) : didYouMean(key, known) }))
+      .join("; ");
+  }
+  if (issue.code === "invalid_type" && issue.input === undefined) return t("input.fieldMissing", { field: field || "frontmatter" });
+  return path.length ? `"${field}": ${issue.message}` : issue.message;
+}
+
+/** Norwegian field names people write for the English ones. */
+const FIELD_SYNONYMS: Readonly<Record<string, string>> = {
+  tittel: "title",
+  mal: "template",
+  dato: "date",
+  til: "to",
+  mottaker: "to",
+  mottakere: "to",
+  fra: "from",
+  avsender: "from",
+  språk: "lang",
+  sprak: "lang",
+  underskrivere: "signatories",
+  signatur: "signature",
+  variabler: "vars",
+  referanse: "ref",
+  høring: "consultation",
+  type: "kind",
+  art: "kind",
+  emneord: "tags",
+  stikkord: "tags",
+  krever: "requires",
+  kilder: "sources",
+  navn: "name",
+  adresse: "address",
+  frist: "deadline",
+  kapitler: "chapters",
+};
+
+/** The field names an object of `schema` at `path` allows, through optional, default, pipe, union and array. */
+function keysAt(schema: z.ZodType, path: readonly string[]): string[] {
+  const def = (schema as unknown as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
+  const inner = (...schemas: unknown[]) => schemas.flatMap((s) => (s ? keysAt(s as z.ZodType, path) : []));
+  switch (def.type) {
+    case "object": {
+      const shape = def.shape as Record<string, z.ZodType>;
+      if (!path.length) return Object.keys(shape);
+      const next = shape[path[0]];
+      return next ? keysAt(next, path.slice(1)) : [];
+    }
+    case "array":
+      return path.length && /^\d+$/.test(path[0]) ? keysAt(def.element as z.ZodType, path.slice(1)) : [];
+    case "optional":
+    case "default":
+    case "nullable":
+      return inner(def.innerType);
+    case "pipe":
+      return [...new Set(inner(def.in, def.out))];
+    case "union":
+      return [...new Set(inner(...(def.options as unknown[])))];
+    default:
+      return [];
+  }
+}
+
+/**
+ * A YAML error in plain words: what is wrong on which line and how to fix it,
+ * for the mistakes people make by hand (a colon in a value, indentation, an
+ * unclosed quote or list); the parser's own first sentence otherwise.
+ */
+function yamlProblem(yaml: string, error: { code: string; pos: [number, number]; message: string }): { text: string; line?: number } {
+  const lines = yaml.split(/\r\n|\r|\n/);
+  const lineIndex = yaml.slice(0, error.pos[0]).split(/\r\n|\r|\n/).length - 1;
+  const text = lines[lineIndex] ?? "";
+  const colon = /^(\s*(?:-\s+)?)([^\s:#][^:#]*?):\s+(\S.*)$/.exec(text);
+  if (error.code === "BLOCK_AS_IMPLICIT_KEY" && colon && /:(\s|$)/.test(colon[3])) {
+    return { text: t("input.yamlColon", { key: colon[2], quoted: `${colon[2]}: "${colon[3].replace(/"/g, '\\"')}"` }), line: lineIndex };
+  }
+  if (error.code === "MISSING_CHAR" && /quote/i.test(error.message)) {
+    const opened = lines.findIndex((l, i) => i <= lineIndex && /:\s*["']/.test(l) && !/:\s*(["']).*\1\s*$/.test(l));
+    const line = opened < 0 ? lineIndex : opened;
+    return { text: t("input.yamlQuote", { line: line + 2 }), line };
+  }
+  if (/flow (sequence|mapping)/i.test(error.message) || /end with a [\]}]/.test(error.message)) {
+    const opened = lines.findIndex((l, i) => i <= lineIndex && /[[{]/.test(l) && !/[\]}]\s*$/.test(l));
+    const line = opened < 0 ? lineIndex : opened;
+    return { text: t("input.yamlBracket", { line: line + 2 }), line };
+  }
+  if (["BAD_INDENT", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "MISSING_CHAR", "UNEXPECTED_TOKEN"].includes(error.code)) {
+    let previous = lineIndex - 1;
+    while (previous > 0 && (!lines[previous].trim() || lines[previous].trim().startsWith("#"))) previous--;
+    const above = lines[previous] ?? "";
+    const column = above.search(/[^\s-]/) + 1;
+    return { text: t("input.yamlIndent", { text: text.trim(), above: above.trim(), line: previous + 2, column }), line: lineIndex };
+  }
+  return { text: t("input.yamlOther", { message: firstSentence(error.message) }) };
 }

@@ -1,7 +1,9 @@
 import type { ElementContent } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
+import { t } from "../i18n/catalogue.js";
 import { languageTag } from "../i18n/index.js";
+import { getLocale } from "../i18n/locale.js";
 import { STYLESHEET } from "../render/html/style.js";
 import type { Lang } from "../schema/common.js";
 import type { PreviewState } from "./builder.js";
@@ -28,9 +30,13 @@ export function pageHtml(state: PreviewState): string {
 
 function messagesPanel(state: PreviewState): ElementContent | null {
   if (!state.messages.length) return null;
-  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  const summary = !state.errors ? count(state.messages.length, "warning") : state.article ? `${count(state.errors, "error")}: showing the last version that built` : count(state.errors, "error");
-  return h("section", { className: ["preview-messages", state.errors ? "has-errors" : "has-warnings"], role: state.errors ? "alert" : "status" }, [
+  const summary = !state.errors
+    ? t("cli.previewWarnings", { n: state.messages.length })
+    : state.article
+      ? t("cli.previewErrorsLastBuild", { n: state.errors })
+      : t("cli.previewErrors", { n: state.errors });
+  // The messages are in the user's language, which may differ from the document's.
+  return h("section", { className: ["preview-messages", state.errors ? "has-errors" : "has-warnings"], role: state.errors ? "alert" : "status", lang: getLocale() }, [
     h("p", h("strong", summary)),
     h("ul", state.messages.map((line) => h("li", h("code", line)))),
   ]);

@@ -1,3 +1,5 @@
+import { t } from "../i18n/catalogue.js";
+
 export type Severity = "error" | "warning" | "info";
 
 export interface Position {
@@ -47,12 +49,15 @@ export class Reporter {
   }
 }
 
+const SEVERITY_WORDS = { error: "cli.severityError", warning: "cli.severityWarning", info: "cli.severityInfo" } as const;
+
 const COLORS: Record<Severity, string> = { error: "\x1b[31m", warning: "\x1b[33m", info: "\x1b[36m" };
 
 /** `documents/x.md:12:5  error  unknown block "krav/stanse"  (did you mean …?)` */
 export function formatMessage(m: Message, color = false): string {
   const place = m.line ? `${m.file}:${m.line}:${m.column ?? 1}` : m.file;
-  const severity = color ? `${COLORS[m.severity]}${m.severity}\x1b[39m` : m.severity;
+  const word = t(SEVERITY_WORDS[m.severity]);
+  const severity = color ? `${COLORS[m.severity]}${word}\x1b[39m` : word;
   return `${place}  ${severity}  ${m.text}`;
 }
 
@@ -77,7 +82,7 @@ export function suggest(wanted: string, candidates: Iterable<string>): string | 
 
 export function didYouMean(wanted: string, candidates: Iterable<string>): string {
   const hint = suggest(wanted, candidates);
-  return hint ? `  (did you mean "${hint}"?)` : "";
+  return hint ? t("input.didYouMean", { hint }) : "";
 }
 
 function editDistance(a: string, b: string): number {

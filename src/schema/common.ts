@@ -1,4 +1,11 @@
 import { z } from "zod";
+import { t } from "../i18n/catalogue.js";
+
+/** Text a person writes; YAML reads `title: 2026` as a number, which is still the text "2026". */
+export const textSchema = z.preprocess(
+  (value) => (typeof value === "number" || typeof value === "boolean" ? String(value) : value),
+  z.string().min(1, { error: () => t("input.emptyText") }),
+);
 
 export const LANGS = ["nb", "nn", "en"] as const;
 export const langSchema = z.enum(LANGS);

@@ -1,27 +1,48 @@
 import { z } from "zod";
-import { isoDateSchema, langSchema } from "./common.js";
+import { t } from "../i18n/catalogue.js";
+import { UnknownField, fieldFromWord } from "../signatories/columns.js";
+import { checkOrgnr } from "../signatories/schema.js";
+import { isoDateSchema, langSchema, textSchema } from "./common.js";
 
 const recipientSchema = z.union([
-  z.string().min(1).transform((name) => ({ name, address: undefined as string | undefined })),
-  z.strictObject({ name: z.string().min(1), address: z.string().optional() }),
+  textSchema.transform((name) => ({ name, address: undefined as string | undefined })),
+  z.strictObject({ name: textSchema, address: z.string().optional() }),
 ]);
 
 const senderSchema = z.strictObject({
-  name: z.string().min(1),
-  orgnr: z.union([z.string(), z.number()]).transform(String).optional(),
+  name: textSchema,
+  orgnr: z
+    .union([z.string(), z.number()])
+    .transform(String)
+    .superRefine((orgnr, ctx) => {
+      const digits = orgnr.replace(/[\s.]/g, "");
+      if (!/^\d{9}$/.test(digits)) ctx.addIssue({ code: "custom", message: t("input.orgnrDigits", { orgnr }) });
+      else if (!checkOrgnr(digits)) ctx.addIssue({ code: "custom", message: t("input.orgnrCheck", { orgnr: digits }) });
+    })
+    .optional(),
   address: z.string().optional(),
   logo: z.string().optional(),
   logoAlt: z.string().optional(),
 });
 
+/** A field word of a `map:` entry, English (`place`) or Norwegian (`sted`). */
+const fieldWordSchema = z.string().superRefine((word, ctx) => {
+  if (!fieldFromWord(word)) ctx.addIssue({ code: "custom", message: new UnknownField(word).message });
+});
+
 const signatoryFileSchema = z.union([
-  z.string().min(1).transform((file) => ({ file, group: undefined as string | undefined })),
-  z.strictObject({ file: z.string().min(1), group: z.string().optional() }),
+  z.string().min(1).transform((file) => ({ file, group: undefined as string | undefined, map: undefined as Record<string, string> | undefined })),
+  z.strictObject({
+    file: z.string().min(1),
+    group: z.string().optional(),
+    /** Column header as the file writes it → field: a form export used as it is, without merging first. */
+    map: z.record(z.string(), fieldWordSchema).optional(),
+  }),
 ]);
 
 export const consultationSchema = z.strictObject({
-  title: z.string().min(1),
-  issuer: z.string().min(1),
+  title: textSchema,
+  issuer: textSchema,
   ref: z.union([z.string(), z.number()]).transform(String).optional(),
   deadline: isoDateSchema.optional(),
   url: z.string().url().optional(),
@@ -34,10 +55,11 @@ export const consultationSchema = z.strictObject({
 /** Frontmatter of a document (SPEC §3). */
 export const documentFrontmatterSchema = z.strictObject({
   template: z.string().min(1),
-  title: z.string().min(1),
+  title: textSchema,
   lang: langSchema.default("nb"),
   date: isoDateSchema.optional(),
-  to: z.array(recipientSchema).min(1),
+  // One recipient may be written as it is (`to: Helse Sør-Øst RHF`), as the README shows.
+  to: z.preprocess((value) => (Array.isArray(value) || value === undefined ? value : [value]), z.array(recipientSchema).min(1)),
   from: z.union([senderSchema, z.array(senderSchema)]).transform((v) => (Array.isArray(v) ? v : [v])).optional(),
   ref: z.strictObject({ ours: z.union([z.string(), z.number()]).transform(String).optional(), theirs: z.union([z.string(), z.number()]).transform(String).optional() }).optional(),
   consultation: consultationSchema.optional(),

@@ -4,16 +4,32 @@
  * `signatories` commands and the sign-on server.
  */
 import path from "node:path";
-import type { Reporter } from "../report/index.js";
-import { mapColumns, type ColumnMap, type ColumnMapping } from "./columns.js";
+import type { Position, Reporter } from "../report/index.js";
+import { t } from "../i18n/catalogue.js";
+import { columnKey, columnMapOf, mapColumns, type ColumnMap, type ColumnMapping } from "./columns.js";
 import { SignatoryMerger, nameInMessages } from "./merge.js";
 import { readRows, UnreadableFile, type RawRow } from "./readers/index.js";
 import { interner, type Interner } from "./normalise.js";
 import { normaliseRow, type SignatoryRowInput } from "./schema.js";
 import { sortSignatories } from "./sort.js";
+import type { FileSummary } from "./summary.js";
 import type { Signatory, SignatoryList } from "./types.js";
 
-export { COLUMN_ALIASES, SIGNATORY_FIELDS, columnKey, parseColumnMap, type ColumnMap, type SignatoryField } from "./columns.js";
+export {
+  COLUMN_ALIASES,
+  FIELD_NAMES,
+  FIELD_WORDS,
+  SIGNATORY_FIELDS,
+  UnknownField,
+  columnKey,
+  columnMapOf,
+  fieldFromWord,
+  parseColumnMap,
+  type ColumnMap,
+  type SignatoryField,
+} from "./columns.js";
+export { guessColumns, type ColumnGuess } from "./guess.js";
+export { describeFileSummary, type FileSummary } from "./summary.js";
 export { cleanText } from "./normalise.js";
 export { SIGNATORY_EXTENSIONS } from "./readers/index.js";
 export { checkOrgnr, describeIssues, normaliseRow, rawSignatoryRowSchema, signatoryRowSchema, type SignatoryRow, type SignatoryRowInput } from "./schema.js";
@@ -26,6 +42,16 @@ export interface SignatoryFile {
   path: string;
   /** A heading the renderers may group these signatories under. */
   group?: string;
+  /**
+   * This file's own column meanings (a document's `map:`): column header → field,
+   * English or Norwegian word. Beats `--map` and the aliases. Plain data, so a
+   * changed map changes the preview's cache key.
+   */
+  map?: Readonly<Record<string, string>>;
+  /** Where the file is named (a document's `signatories:` entry): a missing file is reported there. */
+  namedAt?: { file: string; position?: Position; as: string };
+  /** Where each column of `map` was written, for the error about a column the file does not have. */
+  mapPlaces?: Readonly<Record<string, { file: string; position?: Position }>>;
 }
 
 export interface LoadOptions {
@@ -35,6 +61,8 @@ export interface LoadOptions {
   map?: ColumnMap;
   /** Called before each file is read, for a progress line. */
   onFile?: (file: string) => void;
+  /** Called after each file is read: who it names, counts and rejects (before duplicates merge). */
+  onSummary?: (summary: FileSummary) => void;
 }
 
 /** Every signatory from `files`, checked, merged and sorted — persons without consent included. */
@@ -42,43 +70,86 @@ export async function mergeSignatoryFiles(files: readonly SignatoryFile[], repor
   const merger = new SignatoryMerger(reporter);
   // Per call, not per module: the strings may be slices that keep a whole file's text alive.
   const shared = interner();
-  for (const { path: absolute, group } of files) {
+  // `--map` columns no file has, with the files that lack them: an error once every file is read.
+  const unusedOption = new Map<string, string[]>();
+  const fileColumns = new Map<string, readonly string[]>();
+  for (const { path: absolute, group, map: words, mapPlaces, namedAt } of files) {
     const file = displayName(options.displayRoot ?? process.cwd(), absolute);
     options.onFile?.(file);
-    const toSignatory = rowReader(file, group, options.map, reporter, shared);
+    // Throws UnknownField on a bad word: a document's schema has refused those already.
+    const own = words && columnMapOf(words);
+    const map = own && options.map ? new Map([...options.map, ...own]) : (own ?? options.map);
+    const toSignatory = rowReader(file, group, map, reporter, shared);
+    const summary: FileSummary = { file, rows: 0, organisations: 0, named: 0, counted: 0, rejected: {} };
     try {
-      await readRows(absolute, (row) => {
-        const s = toSignatory(row);
-        if (s) merger.add(s);
-      });
+      await readRows(
+        absolute,
+        (row) => {
+          const s = toSignatory.read(row, summary);
+          if (s) merger.add(s);
+        },
+        toSignatory.header,
+      );
     } catch (error) {
       if (!(error instanceof UnreadableFile)) throw error;
-      reporter.error(file, error.line ? { line: error.line, column: 1 } : undefined, error.message, "signatory-file");
+      if (error.code === "ENOENT" && namedAt) reporter.error(namedAt.file, namedAt.position, t("signatories.fileNotFound", { name: namedAt.as, file }), "signatory-file");
+      else reporter.error(file, error.line ? { line: error.line, column: 1 } : undefined, error.message, "signatory-file");
+      continue;
     }
+    toSignatory.warnUnused();
+    options.onSummary?.(summary);
+    const seen = toSignatory.columns();
+    fileColumns.set(file, seen);
+    const seenKeys = new Set(seen.map(columnKey));
+    for (const [key, { column }] of own ?? []) {
+      if (seenKeys.has(key)) continue;
+      const place = mapPlaces?.[column] ?? { file };
+      reporter.error(place.file, place.position, t("signatories.mapColumnMissing", { column, where: t("signatories.theMap"), file, columns: listColumns(seen) }), "signatory-map");
+    }
+    for (const [key] of options.map ?? []) if (!seenKeys.has(key) && !own?.has(key)) unusedOption.set(key, [...(unusedOption.get(key) ?? []), file]);
+  }
+  for (const [key, lacking] of unusedOption) {
+    if (lacking.length < fileColumns.size) continue;
+    const { column } = options.map!.get(key)!;
+    for (const file of lacking) reporter.error(file, undefined, t("signatories.mapColumnMissing", { column, where: "--map", file, columns: listColumns(fileColumns.get(file)!) }), "signatory-map");
   }
   merger.finish();
   return sortSignatories(merger.signatories);
 }
 
-/** Turns the raw rows of one file into signatories, reporting bad rows and confusable columns. */
+function listColumns(columns: readonly string[]): string {
+  return columns.length ? columns.map((c) => `"${c}"`).join(", ") : t("signatories.noColumns");
+}
+
+/**
+ * Turns the raw rows of one file into signatories, reporting bad rows and
+ * confusable columns; remembers every column the file has, for the map check.
+ */
 function rowReader(file: string, group: string | undefined, map: ColumnMap | undefined, reporter: Reporter, shared: Interner) {
   // All rows of a CSV or XLSX share one header array; YAML and JSON items repeat the same keys.
   const mappings = new Map<string, ColumnMapping>();
+  const seen = new Set<string>();
+  // Columns that mean nothing to opprop, in file order; warned about once the whole file is read.
+  const unused = new Set<string>();
   let columns: readonly string[] = [];
   let mapping = mapColumns(columns);
-  return (row: RawRow): Signatory | undefined => {
-    if (row.columns !== columns) {
-      columns = row.columns;
-      const key = columns.join("\0");
-      const known = mappings.get(key);
-      mapping = known ?? mapColumns(columns, map);
-      if (!known) {
-        mappings.set(key, mapping);
-        for (const { column, by, field } of mapping.shadowed) {
-          reporter.info(file, undefined, `column "${column}" also means ${field}; using "${by}" (choose with --map "${column}=${field}")`, "signatory-column");
-        }
-      }
+  const useColumns = (next: readonly string[]) => {
+    columns = next;
+    const key = columns.join("\0");
+    const known = mappings.get(key);
+    mapping = known ?? mapColumns(columns, map);
+    if (known) return;
+    mappings.set(key, mapping);
+    for (const column of columns) seen.add(column);
+    const shadowed = new Set(mapping.shadowed.map((s) => s.column));
+    for (const i of mapping.unknown) if (columns[i] && !shadowed.has(columns[i])) unused.add(columns[i]);
+    for (const { column, by, field } of mapping.shadowed) {
+      reporter.info(file, undefined, t("signatories.shadowed", { column, field, by }), "signatory-column");
     }
+  };
+  const read = (row: RawRow, summary: FileSummary): Signatory | undefined => {
+    summary.rows++;
+    if (row.columns !== columns) useColumns(row.columns);
     const { cells } = row;
     const { index } = mapping;
     let extra: Record<string, string> | undefined;
@@ -99,12 +170,33 @@ function rowReader(file: string, group: string | undefined, map: ColumnMap | und
       extra,
     };
     // Readers hand over text only, so the type check of `signatoryRowSchema` is skipped, not its rules.
-    return normaliseRow(input, (_field, text) => reporter.error(file, { line: row.line, column: 1 }, text, "signatory-row"), {
-      group,
-      source: { file, line: row.line },
-    });
+    let firstProblem: string | undefined;
+    const signatory = normaliseRow(
+      input,
+      (field, text) => {
+        firstProblem ??= field;
+        reporter.error(file, { line: row.line, column: 1 }, text, "signatory-row");
+      },
+      { group, source: { file, line: row.line } },
+    );
+    if (!signatory) summary.rejected[firstProblem!] = (summary.rejected[firstProblem!] ?? 0) + 1;
+    else if (signatory.type === "organisation") summary.organisations++;
+    else if (signatory.publish) summary.named++;
+    else summary.counted++;
+    return signatory;
   };
+  /** One warning for the columns nobody uses, and a louder one for what looks like the consent question. */
+  const warnUnused = () => {
+    const consent = mapping.index.publish < 0 ? [...unused].find((column) => CONSENT_QUESTION.test(column)) : undefined;
+    if (consent) reporter.warn(file, { line: 1, column: 1 }, t("signatories.consentQuestion", { column: consent }), "signatory-consent");
+    const rest = [...unused].filter((column) => column !== consent);
+    if (rest.length) reporter.warn(file, { line: 1, column: 1 }, t("signatories.unusedColumns", { columns: rest.map((c) => `"${c}"`).join(", "), n: rest.length, example: rest[0] }), "signatory-column");
+  };
+  return { read, header: useColumns, columns: (): readonly string[] => [...seen], warnUnused };
 }
+
+/** A header that asks for consent to be named ("Jeg samtykker til at navnet mitt vises offentlig", "Publish my name?"). */
+const CONSENT_QUESTION = /samtykk|consent|offentlig|publis|vis(es|e|t)?\b.*navn|navn.*vis|public|agree/i;
 
 function at(cells: readonly string[], i: number): string | undefined {
   return i < 0 ? undefined : cells[i];
@@ -125,7 +217,7 @@ export function checkVersions(list: readonly Signatory[], fingerprint: string, r
     reporter.warn(
       s.source.file,
       { line: s.source.line, column: 1 },
-      `${nameInMessages(s)} signed version ${s.version}, not this document's ${current}`,
+      t("signatories.otherVersion", { name: nameInMessages(s), version: s.version, current }),
       "signatory-version",
     );
   }

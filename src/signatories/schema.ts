@@ -4,7 +4,9 @@
  * Every message names its field, so it reads on its own after `file:line`.
  */
 import { z } from "zod";
+import { t } from "../i18n/catalogue.js";
 import { cleanText } from "./normalise.js";
+import { formTime } from "./time.js";
 import type { Signatory } from "./types.js";
 
 const ORGNR_WEIGHTS = [3, 2, 7, 6, 5, 4, 3, 2];
@@ -43,7 +45,6 @@ const NO = new Set(["no", "n", "nei", "false", "0", "usant"]);
 const FIRST_WORD = /^[\p{L}\p{N}]+/u;
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-const NORWEGIAN_TIME = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,? (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** The number written by the digits from `from` to `to`, read in place: no substring per field. */
@@ -54,18 +55,13 @@ function digits(text: string, from: number, to: number): number {
 }
 
 /**
- * ISO date or date-time, also from "2026-11-22 10:15" and "22.11.2026 10:15"
- * as spreadsheets write them. ISO input comes back as the same string: no
- * captures or Date objects, since this runs once per row.
+ * ISO date or date-time, also "2026-11-22 10:15" as spreadsheets write it; ISO
+ * input comes back as the same string, with no captures or Date objects, since
+ * this runs once per row. Everything else form tools export goes to `formTime`.
  */
 function isoTime(value: string): string | undefined {
-  const nb = NORWEGIAN_TIME.exec(value);
-  const iso = nb
-    ? `${nb[3]}-${nb[2].padStart(2, "0")}-${nb[1].padStart(2, "0")}${nb[4] ? `T${nb[4].padStart(2, "0")}:${nb[5]}${nb[6] ? `:${nb[6]}` : ""}` : ""}`
-    : value.charCodeAt(10) === 32
-      ? `${value.slice(0, 10)}T${value.slice(11)}`
-      : value;
-  if (!ISO_TIME.test(iso)) return undefined;
+  const iso = value.charCodeAt(10) === 32 ? `${value.slice(0, 10)}T${value.slice(11)}` : value;
+  if (!ISO_TIME.test(iso)) return formTime(value);
   const year = digits(iso, 0, 4);
   const month = digits(iso, 5, 7);
   const day = digits(iso, 8, 10);
@@ -119,25 +115,25 @@ export function normaliseRow(
     ok = false;
     return undefined;
   };
-  const name = optional(raw.name) ?? fail("name", "name is missing");
+  const name = optional(raw.name) ?? fail("name", t("signatories.nameMissing"));
   const typeText = optional(raw.type);
-  const type = typeText === undefined ? undefined : (TYPES[typeText.toLowerCase()] ?? fail("type", `type must be organisation or person, got "${typeText}"`));
+  const type = typeText === undefined ? undefined : (TYPES[typeText.toLowerCase()] ?? fail("type", t("signatories.badType", { value: typeText })));
   const orgnrText = optional(raw.orgnr);
   let orgnr: string | undefined;
   if (orgnrText !== undefined) {
     const digits = orgnrText.replace(/[\s.]/g, "");
-    if (!/^\d{9}$/.test(digits)) fail("orgnr", `orgnr ${orgnrText} is not 9 digits`);
-    else if (!checkOrgnr(digits)) fail("orgnr", `orgnr ${digits} fails the MOD11 check`);
+    if (!/^\d{9}$/.test(digits)) fail("orgnr", t("signatories.orgnrDigits", { orgnr: orgnrText }));
+    else if (!checkOrgnr(digits)) fail("orgnr", t("signatories.orgnrCheck", { orgnr: digits }));
     else orgnr = digits;
   }
   const publishText = optional(raw.publish);
   const publishLower = publishText?.toLowerCase() ?? "";
   const publishWord = YES.has(publishLower) || NO.has(publishLower) ? publishLower : (FIRST_WORD.exec(publishLower)?.[0] ?? "");
   if (publishText !== undefined && !YES.has(publishWord) && !NO.has(publishWord)) {
-    fail("publish", `publish must be yes or no (ja/nei), got "${publishText}"`);
+    fail("publish", t("signatories.badPublish", { value: publishText }));
   }
   const signedText = optional(raw.signed_at);
-  const signedAt = signedText === undefined ? undefined : (isoTime(signedText) ?? fail("signed_at", `signed_at "${signedText}" is not a date (use 2026-11-22T10:15 or 22.11.2026 10:15)`));
+  const signedAt = signedText === undefined ? undefined : (isoTime(signedText) ?? fail("signed_at", t("signatories.badTime", { value: signedText })));
   if (!ok || name === undefined) return undefined;
   const kind = type ?? (orgnr ? "organisation" : "person");
   const phone = optional(raw.phone);

@@ -3,9 +3,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Root } from "mdast";
 import { parse as parseYaml } from "yaml";
-import { readFrontmatter } from "../parse/frontmatter.js";
+import { readFrontmatter, useZodLocale } from "../parse/frontmatter.js";
 import { parseMarkdown, readFrontmatterNode } from "../parse/markdown.js";
-import type { Reporter } from "../report/index.js";
+import { t } from "../i18n/catalogue.js";
+import { Reporter } from "../report/index.js";
 import { blockFrontmatterSchema, type BlockFrontmatter } from "../schema/block.js";
 import { LANGS, type Lang } from "../schema/common.js";
 import { templateSchema, type TemplateDef } from "../schema/template.js";
@@ -16,6 +17,11 @@ export interface Block {
   file: string;
   meta: BlockFrontmatter;
   tree: Root;
+  /**
+   * Set when the file's frontmatter is broken: its first problem, with its place.
+   * The file's problems are warnings until a document includes the block, which is then an error.
+   */
+  problem?: string;
 }
 
 export interface Workspace {
@@ -60,7 +66,7 @@ export function indexBlocks(loaded: readonly (Block | undefined)[], reporter: Re
     const variants = blocks.get(block.id) ?? new Map<Lang, Block>();
     const twin = variants.get(block.meta.lang);
     if (twin) {
-      reporter.error(block.file, { line: 1, column: 1 }, `block "${block.id}" (${block.meta.lang}) is defined twice; the other is ${twin.file}`, "duplicate-block");
+      reporter.error(block.file, { line: 1, column: 1 }, t("input.blockTwice", { id: block.id, lang: block.meta.lang, other: twin.file }), "duplicate-block");
       continue;
     }
     variants.set(block.meta.lang, block);
@@ -73,12 +79,21 @@ export async function loadBlock(root: string, absoluteFile: string, reporter: Re
   const file = path.relative(root, absoluteFile);
   const source = await readFile(absoluteFile, "utf8");
   const frontmatter = readFrontmatterNode(source);
-  const meta = readFrontmatter(file, frontmatter, blockFrontmatterSchema, reporter);
-  if (!meta) return undefined;
   const relative = path.relative(path.join(root, "demands"), absoluteFile).split(path.sep).join("/");
   const [, base, suffixLang] = VARIANT.exec(relative)!;
+  const own = new Reporter();
+  const meta = readFrontmatter(file, frontmatter, blockFrontmatterSchema, own, source);
+  if (!meta) {
+    // A broken block fails only the documents that use it (SPEC §2): warn now, error at each include.
+    for (const m of own.messages) reporter.warn(m.file, m.line ? { line: m.line, column: m.column ?? 1 } : undefined, `${m.text}  (${t("input.blockUnusable")})`, m.rule);
+    const first = own.messages[0];
+    const problem = first ? `${first.file}${first.line ? `:${first.line}:${first.column ?? 1}` : ""} ${first.text}` : file;
+    const placeholder: BlockFrontmatter = { title: base, kind: "other", lang: (suffixLang as Lang | undefined) ?? "nb", tags: [], requires: [], sources: [] };
+    return { id: base, file, meta: placeholder, tree: { type: "root", children: [] }, problem };
+  }
+  reporter.messages.push(...own.messages);
   if (suffixLang && frontmatter && suffixLang !== meta.lang) {
-    reporter.warn(file, { line: 1, column: 1 }, `file name says "${suffixLang}" but lang is "${meta.lang}"; using "${suffixLang}"`, "block-lang");
+    reporter.warn(file, { line: 1, column: 1 }, t("input.blockLangMismatch", { suffix: suffixLang, lang: meta.lang }), "block-lang");
     meta.lang = suffixLang as Lang;
   }
   // The body is parsed when a document first includes the block: most builds use a few of many.
@@ -108,9 +123,10 @@ async function loadTemplates(root: string, reporter: Reporter): Promise<Workspac
     try {
       raw = parseYaml(await readFile(path.join(root, file), "utf8")) ?? {};
     } catch (error) {
-      reporter.error(file, positionOf(error), `bad YAML: ${(error as Error).message.split("\n")[0]}`, "yaml");
+      reporter.error(file, positionOf(error), t("input.yamlOther", { message: (error as Error).message.split("\n")[0] }), "yaml");
       continue;
     }
+    useZodLocale();
     const result = templateSchema.safeParse(raw);
     if (!result.success) {
       for (const issue of result.error.issues) reporter.error(file, undefined, `${issue.path.join(".") || "template"}: ${issue.message}`, "template");

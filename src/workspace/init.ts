@@ -1,5 +1,6 @@
 import { cp, mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { t } from "../i18n/catalogue.js";
 import { PACKAGE_ROOT } from "./index.js";
 
 /** The one example a new workspace gets, with the signatory files it names. */
@@ -17,7 +18,7 @@ export interface InitOptions {
  */
 export async function initWorkspace(dir: string, options: InitOptions = {}): Promise<string[]> {
   const existing = await readdir(dir).catch(() => []);
-  if (existing.length) throw new Error(`${dir} is not empty; init only creates new workspaces`);
+  if (existing.length) throw new Error(t("input.initNotEmpty", { dir }));
   for (const folder of ["documents", "demands", "signatories", "templates", "out"]) await mkdir(path.join(dir, folder), { recursive: true });
   const copied: string[] = [];
   for (const item of ["demands", "templates", ...(options.document ? [] : EXAMPLE)]) {

@@ -50,8 +50,10 @@ describe("readOutline", () => {
     await expect(readOutline(plain)).rejects.toThrow(/has no headings/);
     await expect(readOutline(path.join(tmp, "notat.pdf"))).rejects.toThrow(/from \.md or \.docx/);
     const run = await runCli(["init", "x", "--horingssvar", "plain.md"], tmp);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain("has no headings to answer chapter by chapter");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      "plain.md  error  the document has no headings to answer chapter by chapter: give its chapters the Heading 1 (or Heading 2) style in Word, or start without --horingssvar\n1 error, 0 warnings\n",
+    );
   });
 });
 
@@ -68,7 +70,7 @@ describe("opprop init --horingssvar FROM.docx", () => {
     const source = await readFile(path.join(tmp, "svar/documents/horingssvar.md"), "utf8");
     const meta = parseYaml(parseMarkdown(source).frontmatter!.value);
     expect(meta.consultation.chapters).toEqual(hostile);
-    expect(meta.title).toBe("Høyringssvar – Høringsnotat");
+    expect(meta.title).toBe("Høyringssvar");
 
     // Answer nothing: every chapter gets "Ingen merknader." under its literal title.
     await writeFile(path.join(tmp, "svar/documents/horingssvar.md"), source.slice(0, source.indexOf("\n---", 3) + 5) + "## Samandrag\n\nVi har få merknader.\n");

@@ -1,7 +1,8 @@
 /**
  * YAML that parses but cannot become data: an alias without its anchor, and an alias
  * "billion laughs" bomb, in a document, a block and a signatory list. Each must be a
- * positioned error in its own file; the build goes on with the rest.
+ * positioned problem in its own file: an error for the documents it touches, a warning
+ * for a block no document uses; the build goes on with the rest.
  */
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
@@ -20,10 +21,12 @@ it("unresolvable and exploding YAML aliases are positioned errors in their own f
     await buildDocuments(documents, reporter, { formats: ["html"], outDir, today: "2026-11-25" });
     const errors = reporter.messages.filter((m) => m.severity === "error");
     const files = new Set(errors.map((m) => m.file));
-    expect([...files].sort()).toEqual(["demands/alias.md", "documents/alias.md", "documents/bomb.md", "signatories/alias.yaml", "signatories/bomb.yaml"]);
+    expect([...files].sort()).toEqual(["documents/alias.md", "documents/bomb.md", "signatories/alias.yaml", "signatories/bomb.yaml"]);
     for (const m of errors) expect(m.line, formatMessage(m)).toBeGreaterThanOrEqual(1);
-    // The signatory lists with errors do not stop the document: it is built with the good list.
-    expect(await readdir(outDir)).toEqual(["signatories.html"]);
+    // The broken block no document uses is a warning at its place.
+    expect(reporter.messages.filter((m) => m.file === "demands/alias.md").map((m) => m.severity)).toEqual(["warning"]);
+    // A document whose signatory lists have errors is not built: no file is written with signatories missing.
+    expect(await readdir(outDir)).toEqual([]);
   } finally {
     await rm(outDir, { recursive: true, force: true });
   }

@@ -150,7 +150,7 @@ describe("opprop import FILE.docx --out demands/DIR", () => {
     await writeFile(path.join(root, "ikke-word.docx"), "dette er ikke en zip-fil");
     const missing = await runCli(["import", "finnes-ikke.docx", "--out", "demands/x"], root);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain("finnes-ikke.docx  error  cannot read: ENOENT");
+    expect(missing.stderr).toContain("finnes-ikke.docx  error  file not found");
     const broken = await runCli(["import", "ikke-word.docx", "--out", "demands/x"], root);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain("ikke-word.docx  error  not a Word (.docx) file");

@@ -187,10 +187,12 @@ describe.skipIf(!haveChromium && !process.env.CI)("preview in a real browser", (
       expect(ms).toBeLessThan(1500);
       expect(await page.locator("ol li").first().innerText()).toBe("Å styrke smertetilbudet i hele landet.");
 
-      // A broken block: the error shows on the page with file:line.
-      await writeFile(block, "---\ntitle: Behold\nkind: krav\n---\n\nTekst.\n");
+      // A broken block the document uses: its problem shows on the page with file:line, and the include is an error.
+      await writeFile(block, "---\ntitle: Behold\nkind: ønske\n---\n\nTekst.\n");
       await page.waitForSelector(".preview-messages.has-errors", { timeout: 5000 });
-      expect(await page.locator(".preview-messages").innerText()).toContain("demands/krav/behold.md:3:7  error");
+      const messages = await page.locator(".preview-messages").innerText();
+      expect(messages).toContain("demands/krav/behold.md:3:7  warning");
+      expect(messages).toContain('block "krav/behold" cannot be used until its file is fixed: demands/krav/behold.md:3:7');
       expect(problems).toEqual([]);
     } finally {
       await browser.close();

@@ -66,7 +66,7 @@ describe("signatoryRowSchema", () => {
       'type must be organisation or person, got "gruppe"',
       "orgnr 123456789 fails the MOD11 check",
       'publish must be yes or no (ja/nei), got "kanskje"',
-      'signed_at "2026-13-01" is not a date (use 2026-11-22T10:15 or 22.11.2026 10:15)',
+      'signed_at "2026-13-01" is not a time opprop can read (use 2026-11-22T10:15 or 22.11.2026 10:15)',
     ]);
     expect(result.error.issues.map((issue) => issue.path[0])).toEqual(["name", "type", "orgnr", "publish", "signed_at"]);
   });

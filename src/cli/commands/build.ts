@@ -3,28 +3,29 @@ import { defineCommand, type ArgsDef } from "citty";
 import { buildDocuments } from "../../build/index.js";
 import { FORMATS, type Format } from "../../render/index.js";
 import { PDF_STANDARDS, type PdfStandard } from "../../render/types.js";
+import { t } from "../../i18n/catalogue.js";
 import { Reporter } from "../../report/index.js";
 import { finish, UsageError, type CliContext } from "../context.js";
 import { documentArgs, positionalFiles } from "../documents.js";
 
 const args = {
   ...documentArgs,
-  format: { type: "string", description: `formats, comma-separated (${FORMATS.join(",")})`, default: "docx,pdf" },
-  outDir: { type: "string", description: "where to write", default: "out" },
-  pdfStandard: { type: "string", description: `PDF standard: ${Object.keys(PDF_STANDARDS).join(", ")} (a-2a is archival and accessible; tagged in every case)` },
+  format: { type: "string", description: t("cli.buildFormat", { formats: FORMATS.join(",") }), default: "docx,pdf" },
+  outDir: { type: "string", description: t("cli.buildOutDir"), default: "out" },
+  pdfStandard: { type: "string", description: t("cli.buildPdfStandard", { standards: Object.keys(PDF_STANDARDS).join(", ") }) },
 } satisfies ArgsDef;
 
 export default defineCommand({
-  meta: { name: "build", description: "Build documents into out/ as docx, pdf, html or md" },
+  meta: { name: "build", description: t("cli.buildAbout") },
   args,
   async run({ args: values, rawArgs, data }) {
     const ctx = data as CliContext;
     const documents = positionalFiles(rawArgs, ctx, args);
     const formats = String(values.format).split(",").map((f) => f.trim()).filter(Boolean);
     const unknown = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
-    if (unknown.length || !formats.length) throw new UsageError(`unknown format "${unknown.join(",")}"; choose from ${FORMATS.join(", ")}`);
+    if (unknown.length || !formats.length) throw new UsageError(t("cli.unknownFormat", { format: unknown.join(","), formats: FORMATS.join(", ") }));
     const pdfStandard = values.pdfStandard as PdfStandard | undefined;
-    if (pdfStandard !== undefined && !Object.hasOwn(PDF_STANDARDS, pdfStandard)) throw new UsageError(`--pdf-standard takes ${Object.keys(PDF_STANDARDS).join(", ")}, not "${pdfStandard}"`);
+    if (pdfStandard !== undefined && !Object.hasOwn(PDF_STANDARDS, pdfStandard)) throw new UsageError(t("cli.badPdfStandard", { value: pdfStandard, standards: Object.keys(PDF_STANDARDS).join(", ") }));
     const reporter = new Reporter();
     const outDir = path.resolve(ctx.cwd, String(values.outDir));
     const started = Date.now();
@@ -32,10 +33,10 @@ export default defineCommand({
       formats: formats as Format[],
       outDir,
       pdfStandard,
-      onProgress: (step) => Date.now() - started > 1000 && ctx.progress(`building ${step}…`),
+      onProgress: (step) => Date.now() - started > 1000 && ctx.progress(t("cli.building", { step })),
     });
     ctx.progress("");
-    for (const file of built) ctx.out(`wrote ${path.relative(ctx.cwd, file.file)}  (${(file.bytes / 1024).toFixed(1)} kB, ${Math.round(file.ms)} ms)`);
+    for (const file of built) ctx.out(t("cli.wrote", { file: path.relative(ctx.cwd, file.file), kb: (file.bytes / 1024).toFixed(1), ms: Math.round(file.ms) }));
     return finish(ctx, reporter);
   },
 });

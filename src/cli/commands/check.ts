@@ -1,19 +1,24 @@
 import { defineCommand, type ArgsDef } from "citty";
 import { assembleDocuments } from "../../build/index.js";
+import { t } from "../../i18n/catalogue.js";
 import { Reporter } from "../../report/index.js";
+import { describeFileSummary } from "../../signatories/index.js";
 import { finish, type CliContext } from "../context.js";
 import { documentArgs, positionalFiles } from "../documents.js";
 
 const args = { ...documentArgs } satisfies ArgsDef;
 
 export default defineCommand({
-  meta: { name: "check", description: "Check documents, their blocks and signatories; write nothing" },
+  meta: { name: "check", description: t("cli.checkAbout") },
   args,
   async run({ rawArgs, data }) {
     const ctx = data as CliContext;
     const reporter = new Reporter();
-    const documents = await assembleDocuments(positionalFiles(rawArgs, ctx, args), reporter);
-    for (const doc of documents) ctx.out(`ok  ${doc.name}  version ${doc.fingerprint}  ${doc.blocks.length} blocks, ${doc.signatories.total} signatories`);
+    // Each signatory file's summary (named, counted, rejected and why), whether or not the document is ok.
+    const documents = await assembleDocuments(positionalFiles(rawArgs, ctx, args), reporter, {
+      onSignatorySummary: (summary) => ctx.out(`  ${describeFileSummary(summary)}`),
+    });
+    for (const doc of documents) ctx.out(t("cli.checkOk", { name: doc.name, fingerprint: doc.fingerprint, blocks: doc.blocks.length, signatories: doc.signatories.total }));
     return finish(ctx, reporter);
   },
 });

@@ -1,22 +1,23 @@
 import path from "node:path";
 import { defineCommand } from "citty";
 import { importDocx } from "../../import/index.js";
+import { t } from "../../i18n/catalogue.js";
 import { Reporter } from "../../report/index.js";
 import { LANGS, type Lang } from "../../schema/common.js";
 import { finish, UsageError, type CliContext } from "../context.js";
 
 export default defineCommand({
-  meta: { name: "import", description: "Turn a Word draft (.docx) into argument blocks, one per heading section" },
+  meta: { name: "import", description: t("cli.importAbout") },
   args: {
-    file: { type: "positional", description: "the Word file (FILE.docx)", required: true },
-    out: { type: "string", description: "folder for the blocks, e.g. demands/utkast", required: true },
-    lang: { type: "string", description: `language of the blocks (${LANGS.join(", ")}); guessed from the text when left out` },
-    force: { type: "boolean", description: "overwrite block files that exist" },
+    file: { type: "positional", description: t("cli.importFile"), required: true },
+    out: { type: "string", description: t("cli.importOut"), required: true },
+    lang: { type: "string", description: t("cli.importLang", { langs: LANGS.join(", ") }) },
+    force: { type: "boolean", description: t("cli.importForce") },
   },
   async run({ args, data }) {
     const ctx = data as CliContext;
     const lang = args.lang as string | undefined;
-    if (lang !== undefined && !(LANGS as readonly string[]).includes(lang)) throw new UsageError(`--lang takes ${LANGS.join(", ")}, not "${lang}"`);
+    if (lang !== undefined && !(LANGS as readonly string[]).includes(lang)) throw new UsageError(t("cli.badLang", { langs: LANGS.join(", "), value: lang }));
     const file = path.resolve(ctx.cwd, String(args.file));
     const reporter = new Reporter();
     const imported = await importDocx(file, reporter, {
@@ -25,7 +26,7 @@ export default defineCommand({
       lang: lang as Lang | undefined,
       displayRoot: ctx.cwd,
     });
-    for (const block of imported) ctx.out(`wrote ${path.relative(ctx.cwd, block.file)}  ${block.kind.padEnd(8)}  ${block.lang}  ${block.title}`);
+    for (const block of imported) ctx.out(t("cli.importWrote", { file: path.relative(ctx.cwd, block.file), kind: block.kind.padEnd(8), lang: block.lang, title: block.title }));
     return finish(ctx, reporter);
   },
 });

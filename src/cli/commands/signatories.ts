@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineCommand, type ArgsDef } from "citty";
+import { t } from "../../i18n/catalogue.js";
 import { Reporter } from "../../report/index.js";
 import {
   WRITABLE_EXTENSIONS,
@@ -8,19 +9,21 @@ import {
   parseColumnMap,
   writeSignatories,
   type ColumnMap,
+  describeFileSummary,
+  type FileSummary,
   type Signatory,
 } from "../../signatories/index.js";
 import { finish, UsageError, type CliContext } from "../context.js";
 import { positionalFiles } from "../documents.js";
 
 const fileArgs = {
-  files: { type: "positional", description: "signatory lists (csv, tsv, txt, xlsx, yaml, json)", required: false },
-  map: { type: "string", description: 'column meanings beyond the built-in aliases: "Column=field,…"' },
+  files: { type: "positional", description: t("cli.signatoriesFiles"), required: false },
+  map: { type: "string", description: t("cli.signatoriesMap") },
 } satisfies ArgsDef;
 
 const mergeArgs = {
   ...fileArgs,
-  out: { type: "string", description: `where to write the merged list (${WRITABLE_EXTENSIONS.join(", ")})`, required: true },
+  out: { type: "string", description: t("cli.signatoriesOut", { extensions: WRITABLE_EXTENSIONS.join(", ") }), required: true },
 } satisfies ArgsDef;
 
 function columnMap(spec: unknown): ColumnMap | undefined {
@@ -34,28 +37,31 @@ function columnMap(spec: unknown): ColumnMap | undefined {
 
 async function load(rawArgs: string[], argsDef: ArgsDef, map: unknown, ctx: CliContext, reporter: Reporter): Promise<Signatory[]> {
   const files = positionalFiles(rawArgs, ctx, argsDef, "signatory").map((file) => ({ path: file }));
+  const summaries: FileSummary[] = [];
   const list = await mergeSignatoryFiles(files, reporter, {
     displayRoot: ctx.cwd,
     map: columnMap(map),
-    onFile: (file) => ctx.progress(`reading ${file}…`),
+    onFile: (file) => ctx.progress(t("cli.reading", { file })),
+    onSummary: (summary) => summaries.push(summary),
   });
   ctx.progress("");
+  for (const summary of summaries) ctx.out(describeFileSummary(summary));
   return list;
 }
 
 function summary(list: readonly Signatory[]): string {
   const { organisations, persons, hiddenPersons } = groupSignatories(list);
-  return `${list.length} signatories: ${organisations.length} organisations, ${persons.length} persons named, ${hiddenPersons} counted without name`;
+  return t("cli.signatoriesSummary", { total: list.length, organisations: organisations.length, named: persons.length, counted: hiddenPersons });
 }
 
 const merge = defineCommand({
-  meta: { name: "merge", description: "Merge signatory lists into one, without duplicates, in Norwegian order" },
+  meta: { name: "merge", description: t("cli.mergeAbout") },
   args: mergeArgs,
   async run({ args, rawArgs, data }) {
     const ctx = data as CliContext;
     const out = path.resolve(ctx.cwd, String(args.out));
     if (!WRITABLE_EXTENSIONS.includes(path.extname(out).toLowerCase())) {
-      throw new UsageError(`--out must end in ${WRITABLE_EXTENSIONS.join(", ")}`);
+      throw new UsageError(t("cli.outExtension", { extensions: WRITABLE_EXTENSIONS.join(", ") }));
     }
     const reporter = new Reporter();
     // Bad rows are reported and left out; the good ones are still written.
@@ -63,16 +69,16 @@ const merge = defineCommand({
     const shown = path.relative(ctx.cwd, out) || out;
     try {
       await writeSignatories(list, out);
-      ctx.out(`wrote ${shown}  (${summary(list)})`);
+      ctx.out(t("cli.mergeWrote", { file: shown, summary: summary(list) }));
     } catch (error) {
-      reporter.error(shown, undefined, `cannot write: ${(error as Error).message}`, "signatory-write");
+      reporter.error(shown, undefined, t("cli.cannotWrite", { reason: (error as Error).message }), "signatory-write");
     }
     return finish(ctx, reporter);
   },
 });
 
 const check = defineCommand({
-  meta: { name: "check", description: "Check signatory lists; write nothing" },
+  meta: { name: "check", description: t("cli.signatoriesCheckAbout") },
   args: fileArgs,
   async run({ args, rawArgs, data }) {
     const ctx = data as CliContext;
@@ -84,6 +90,6 @@ const check = defineCommand({
 });
 
 export default defineCommand({
-  meta: { name: "signatories", description: "Merge and check signatory lists" },
+  meta: { name: "signatories", description: t("cli.signatoriesAbout") },
   subCommands: { merge, check },
 });

@@ -3,6 +3,7 @@
  * `signatories` key holds one. Each item's line comes from the source text.
  */
 import { LineCounter, isMap, isSeq, parseDocument, type Node } from "yaml";
+import { t } from "../../i18n/catalogue.js";
 import { UnreadableFile, cellText, type RowSink } from "./types.js";
 
 type Item = { line: number; value: unknown };
@@ -13,7 +14,7 @@ function listOf(value: unknown): unknown[] {
     return (value as { signatories: unknown[] }).signatories;
   }
   if (value === null || value === undefined) return [];
-  throw new UnreadableFile("expected a list of signatories (or a `signatories:` key holding one)", 1);
+  throw new UnreadableFile(t("signatories.notAList"), 1);
 }
 
 function emit(items: Item[], sink: RowSink): void {

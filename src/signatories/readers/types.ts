@@ -7,11 +7,16 @@ export interface RawRow {
 
 export type RowSink = (row: RawRow) => void;
 
+/** Receives the header row of a table (CSV, TSV, XLSX); YAML and JSON items name their own keys. */
+export type HeaderSink = (columns: readonly string[]) => void;
+
 /** A file that cannot be read at all; `line` when the format says where it broke. */
 export class UnreadableFile extends Error {
   constructor(
     message: string,
     readonly line?: number,
+    /** `ENOENT` for a file that does not exist: the message then belongs where the file is named. */
+    readonly code?: string,
   ) {
     super(message);
   }

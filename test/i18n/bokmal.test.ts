@@ -1,0 +1,56 @@
+/**
+ * With a Norwegian locale every word opprop itself writes is bokmål: messages
+ * with their places, counts, --help and the preview page. (The process-level
+ * choice from LANG/LC_ALL is tested through bin/opprop.js in test/cli/process.test.ts.)
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setLocale } from "../../src/i18n/locale.js";
+import { pageHtml } from "../../src/preview/page.js";
+import { runCli } from "../helpers/cli.js";
+import { letter, makeWorkspace } from "../helpers/workspace.js";
+
+beforeAll(() => setLocale("nb"));
+afterAll(() => setLocale("en"));
+
+describe("bokmål", () => {
+  it("reports document, block and signatory problems in bokmål, zod's words included", async () => {
+    const root = makeWorkspace({
+      "demands/krav.md": "---\ntitle: Krav\nkind: ønske\n---\nTekst.\n",
+      "signatories/liste.csv": "navn;orgnr;Kommune\nFeil forening;123456789;Bergen\n",
+      "documents/doc.md": letter("tittel: x\n"),
+      "documents/liste.md": letter("signatories:\n  - ../signatories/liste.csv\n  - ../signatories/borte.csv\n", "{{> krav/stanse}}\n\n{{ukjent}}"),
+      "documents/type.md": letter("lang: 7\n"),
+    });
+    const run = await runCli(["check", "documents/doc.md", "documents/liste.md", "documents/type.md"], root);
+    expect(run.code).toBe(1);
+    const lines = run.stderr.trim().split("\n");
+    expect(lines).toEqual([
+      'demands/krav.md:3:7  advarsel  "kind": kind må være en av demand, argument, concern, fact, context, closing, other (eller på norsk: krav, argument, bekymring, fakta, kontekst, avslutning, annet)  (blokka kan ikke brukes før dette er rettet)',
+      'documents/doc.md:7:1  feil  ukjent felt «tittel»  (mente du «title»?)',
+      'documents/liste.md:11:1  feil  ukjent blokk «krav/stanse»',
+      'documents/liste.md:13:1  feil  ukjent variabel «ukjent»',
+      "signatories/liste.csv:2:1  feil  organisasjonsnummeret 123456789 består ikke MOD11-kontrollen",
+      'signatories/liste.csv:1:1  advarsel  opprop vet ikke hva "Kommune" betyr, og bruker ikke innholdet; hvis en kolonne er et av feltene, si det med --map "Kommune=felt" (eller map: i dokumentets signatories-oppføring)',
+      'documents/liste.md:9:5  feil  underskriverlista «../signatories/borte.csv» finnes ikke (så etter signatories/borte.csv)',
+      'documents/type.md:7:7  feil  "lang": Ugyldig valg: forventet en av "nb"|"nn"|"en"',
+      "6 feil, 2 advarsler",
+    ]);
+  });
+
+  it("writes --help and usage errors in bokmål", async () => {
+    const root = makeWorkspace({});
+    const help = await runCli(["import", "--help"], root);
+    expect(help.stdout).toContain("Gjør et Word-utkast (.docx) om til argumentblokker, én per overskrift");
+    expect(help.stdout).toContain("  --force      skriv over blokkfiler som finnes");
+    const usage = await runCli(["import", "x.docx"], root);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/^--out må oppgis\n/);
+  });
+
+  it("words the preview page's message summary in bokmål, marked as such", () => {
+    const page = pageHtml({ lang: "nb", title: "Støtte", generation: 1, errors: 2, messages: ["a", "b"], article: undefined } as never);
+    expect(page).toContain('<section class="preview-messages has-errors" role="alert" lang="nb"><p><strong>2 feil</strong>');
+    const warned = pageHtml({ lang: "nb", title: "Støtte", generation: 1, errors: 0, messages: ["a"], article: undefined } as never);
+    expect(warned).toContain("<strong>1 advarsel</strong>");
+  });
+});
