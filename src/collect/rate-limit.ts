@@ -11,7 +11,7 @@ export function sharedRateLimitStore(store: SignatureStore) {
   return class SharedRateLimitStore {
     constructor(
       _options: unknown,
-      private readonly prefix = "all",
+      readonly prefix = "all",
     ) {}
 
     incr(key: string, callback: Callback, timeWindow: number): void {

@@ -248,7 +248,7 @@ function migrate(db: Database.Database): void {
  */
 export function openSqliteStore(file: string, options: OpenOptions = {}): SignatureStore {
   if (options.existing && !existsSync(file)) throw new MissingStoreError(file);
-  const db = new Database(file, { fileMustExist: options.existing });
+  const db = new Database(file, { fileMustExist: Boolean(options.existing) });
   if (options.existing && !db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'signatures'").get()) {
     db.close();
     throw new MissingStoreError(file);

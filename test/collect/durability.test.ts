@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { AssembledDocument } from "../../src/assemble/types.js";
-import { openStore } from "../../src/collect/store.js";
+import { openStore } from "../../src/collect/open.js";
 import { backends, bundleCli, FIXTURE_DOC, fixtureDocument, REPO, signFields, Visitor } from "./helpers.js";
 
 const stores = backends();
