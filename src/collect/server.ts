@@ -205,8 +205,9 @@ export async function createCollectServer(options: CollectServerOptions): Promis
 
   app.get("/", async (request, reply) => {
     const locale = pageLocale(request);
+    if (closed()) return html(reply, await cache.get(`closed:${locale}`, () => renderForm(locale, "")));
     // The page is the same for every visitor but for the CSRF token: rendered once, then spliced.
-    const [before, after] = await cache.get(`page:${locale}:${closed()}`, async () => cache.split(await renderForm(locale, cache.placeholder)));
+    const [before, after] = await cache.get(`page:${locale}`, async () => cache.split(await renderForm(locale, cache.placeholder)));
     return html(reply, before + reply.generateCsrf() + after);
   });
   app.get("/style.css", (_request, reply) => reply.type("text/css; charset=utf-8").header("cache-control", "public, max-age=300").send(PAGE_STYLESHEET));

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
@@ -318,3 +318,37 @@ export async function bundleCli(): Promise<{ file: string; remove(): Promise<voi
   });
   return { file: outfile, remove: () => rm(path.dirname(outfile), { recursive: true, force: true }) };
 }
+
+/**
+ * `opprop collect` (the bundle `cli`) as a real process; resolves once it listens.
+ * `args` come after the document; the environment is this one without OPPROP_*, plus `env`.
+ */
+export async function startCollect(
+  cli: string,
+  db: string,
+  args: string[] = ["--rate-limit", "100000"],
+  env: Record<string, string> = {},
+  cwd = REPO,
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const environment = { ...process.env };
+  for (const key of Object.keys(environment)) if (key.startsWith("OPPROP_")) delete environment[key];
+  const child = spawn(process.execPath, [cli, "collect", FIXTURE_DOC, "--port", "0", "--db", db, ...args], { cwd, env: { ...environment, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`collect did not start:\n${output}`)), 30_000);
+    child.stdout!.on("data", () => {
+      const match = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`collect exited with ${code}:\n${output}`)));
+  });
+  return { child, url, output: () => output };
+}
+
+export const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => (child.exitCode !== null || child.signalCode ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
