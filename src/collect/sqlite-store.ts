@@ -198,7 +198,10 @@ function writerThread(load: (id: string) => unknown, sqlitePath: string, file: s
   function checkpoint(delay = 50): void {
     if (retry) clearTimeout(retry);
     retry = undefined;
+    // Without waiting: a reader must not stall every sign-on behind it; the retry waits instead.
+    db.pragma("busy_timeout = 0");
     const [result] = db.pragma("wal_checkpoint(TRUNCATE)") as { busy: number; log: number; checkpointed: number }[];
+    db.pragma("busy_timeout = 5000");
     if (result.busy === 0 && result.log === result.checkpointed) return;
     retry = setTimeout(() => checkpoint(Math.min(delay * 2, 5000)), delay);
   }
