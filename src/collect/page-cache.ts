@@ -1,27 +1,43 @@
 import { randomBytes } from "node:crypto";
 
-/** How long a rendered page or count is served before it is read again: what other processes changed shows within this. */
-const FRESH_MS = 1000;
 const MAX_ENTRIES = 200;
+
+interface Entry {
+  at: number;
+  value: Promise<unknown>;
+  refreshing?: boolean;
+}
 
 /**
  * Rendered pages and counts, kept between changes. This process clears it on
- * every change it makes; a change by another process on the same database shows
- * within a second. At most one rendering of a key runs at a time.
+ * every change it makes (the next visitor waits for the new page); what another
+ * process changed shows within `freshMs`: an older entry is still served while
+ * a new one is made, so no visitor waits for that. One making per key at a time.
  */
 export class PageCache {
   /** Stands for the CSRF token in a cached page; random, so no signer's name can be it. */
   readonly placeholder = `csrf-${randomBytes(16).toString("hex")}`;
-  private entries = new Map<string, { at: number; value: Promise<unknown> }>();
+  private entries = new Map<string, Entry>();
+
+  constructor(private readonly freshMs: number) {}
 
   get<T>(key: string, make: () => Promise<T>): Promise<T> {
     const entry = this.entries.get(key);
-    if (entry && Date.now() - entry.at < FRESH_MS) return entry.value as Promise<T>;
-    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    const value = make();
-    this.entries.set(key, { at: Date.now(), value });
-    value.catch(() => this.entries.delete(key));
-    return value;
+    if (!entry) {
+      if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
+      const value = make();
+      this.entries.set(key, { at: Date.now(), value });
+      value.catch(() => this.entries.delete(key));
+      return value;
+    }
+    if (Date.now() - entry.at >= this.freshMs && !entry.refreshing) {
+      entry.refreshing = true;
+      make().then(
+        (value) => this.entries.get(key) === entry && this.entries.set(key, { at: Date.now(), value: Promise.resolve(value) }),
+        () => (entry.refreshing = false),
+      );
+    }
+    return entry.value as Promise<T>;
   }
 
   clear(): void {

@@ -89,9 +89,13 @@ const DOCUMENT_OR_ALL = "($1::text IS NULL OR document = $1)";
  */
 export async function openPostgresStore(url: string, options: OpenOptions = {}): Promise<SignatureStore> {
   const pool = new pg.Pool({ connectionString: url, max: 16 });
+  // Reads and rate-limit counters have their own connections: they must not queue behind
+  // sign-ons that wait for their commit to reach the disk.
+  const reads = new pg.Pool({ connectionString: url, max: 4 });
   // Two servers starting at once on a fresh database would race on CREATE TABLE IF NOT EXISTS.
+  const end = () => Promise.all([pool.end(), reads.end()]);
   const client = await pool.connect().catch(async (error) => {
-    await pool.end();
+    await end();
     throw error;
   });
   try {
@@ -104,7 +108,7 @@ export async function openPostgresStore(url: string, options: OpenOptions = {}):
     }
   } catch (error) {
     client.release();
-    await pool.end();
+    await end();
     throw error;
   }
   client.release();
@@ -125,6 +129,7 @@ export async function openPostgresStore(url: string, options: OpenOptions = {}):
   };
 
   return {
+    shared: true,
     async add(s: NewSignature, resendBefore?: string): Promise<AddResult> {
       const mailedAt = s.confirmTokenHash ? s.signedAt : null;
       // Named: each connection parses and plans the insert once, not per sign-on.
@@ -179,26 +184,26 @@ export async function openPostgresStore(url: string, options: OpenOptions = {}):
       }
     },
     async count(document) {
-      const result = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM signatures WHERE document = $1 AND ${WHERE.accepted}`, [document]);
+      const result = await reads.query<{ n: string }>(`SELECT count(*) AS n FROM signatures WHERE document = $1 AND ${WHERE.accepted}`, [document]);
       return Number(result.rows[0].n);
     },
     async list(selection, document) {
       const result =
         document === undefined
-          ? await pool.query<Row>(`SELECT ${LISTED_COLUMNS} FROM signatures WHERE ${WHERE[selection]} ORDER BY seq`)
-          : await pool.query<Row>(`SELECT ${LISTED_COLUMNS} FROM signatures WHERE document = $1 AND ${WHERE[selection]} ORDER BY seq`, [document]);
+          ? await reads.query<Row>(`SELECT ${LISTED_COLUMNS} FROM signatures WHERE ${WHERE[selection]} ORDER BY seq`)
+          : await reads.query<Row>(`SELECT ${LISTED_COLUMNS} FROM signatures WHERE document = $1 AND ${WHERE[selection]} ORDER BY seq`, [document]);
       return result.rows.map(fromRow);
     },
     async publicPage(document, order, offset, limit) {
       const [total, rows] = await Promise.all([
-        pool.query<{ n: string }>(`SELECT count(*) AS n FROM signatures WHERE document = $1 AND ${WHERE.public}`, [document]),
-        pool.query<Row>(`SELECT ${LISTED_COLUMNS} FROM signatures WHERE document = $1 AND ${WHERE.public} ORDER BY ${ORDER[order]} LIMIT $2 OFFSET $3`, [document, limit, offset]),
+        reads.query<{ n: string }>(`SELECT count(*) AS n FROM signatures WHERE document = $1 AND ${WHERE.public}`, [document]),
+        reads.query<Row>(`SELECT ${LISTED_COLUMNS} FROM signatures WHERE document = $1 AND ${WHERE.public} ORDER BY ${ORDER[order]} LIMIT $2 OFFSET $3`, [document, limit, offset]),
       ]);
       return { total: Number(total.rows[0].n), rows: rows.rows.map(fromRow) };
     },
     async hit(key, windowMs, hits = 1) {
       // One statement: a window that ended starts again; otherwise the hits add up. Atomic across processes.
-      const result = await pool.query<{ count: number; ttl: string }>({
+      const result = await reads.query<{ count: number; ttl: string }>({
         name: "rate-hit",
         text: `INSERT INTO rate_counters AS c (key, count, ends_at) VALUES ($1, $2, now() + $3 * interval '1 millisecond')
                ON CONFLICT (key) DO UPDATE SET
@@ -216,7 +221,7 @@ export async function openPostgresStore(url: string, options: OpenOptions = {}):
         vacuum = pool.query("VACUUM signatures").catch(() => {});
       }
       await vacuum;
-      await pool.end();
+      await end();
     },
   };
 }

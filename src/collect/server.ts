@@ -110,7 +110,8 @@ export async function createCollectServer(options: CollectServerOptions): Promis
   const app = Fastify({ bodyLimit: options.bodyLimit ?? 16 * 1024, trustProxy: trustedProxies(options.trustProxy), logger: options.logger ?? false });
   const mailer = options.smtpUrl ? smtpSender(options.smtpUrl) : undefined;
   const sendConfirmation: SendConfirmation | undefined = mailer?.send;
-  const cache = new PageCache();
+  // A SQLite file changes only through this process; the minute covers a `collect purge` run beside it.
+  const cache = new PageCache(store.shared ? 1000 : 60_000);
 
   const consent: ConsentParams = {
     controller: doc.meta.from.map((s) => s.name).join(", ") || doc.meta.signature.map((s) => s.name).join(", ") || "—",

@@ -305,6 +305,7 @@ export function openSqliteStore(file: string, options: OpenOptions = {}): Signat
     });
 
   return {
+    shared: false,
     add: (signature, resendBefore) => write("add", { ...toParams(signature), resend_before: resendBefore ?? null }),
     confirm: (tokenHash, now) => write("confirm", [tokenHash, now]),
     approve: (id) => write("approve", id),

@@ -71,6 +71,11 @@ export interface CounterHit {
 }
 
 export interface SignatureStore {
+  /**
+   * Other processes may change this database (PostgreSQL): pages made from it
+   * are read again within a second. A SQLite file has one server process.
+   */
+  readonly shared: boolean;
   /** Stores the sign-on durably, or (same dedupe key) re-arms an unconfirmed one; see `AddResult`. */
   add(signature: NewSignature, resendBefore?: string): Promise<AddResult>;
   /** Confirms the sign-on whose confirm link is this and has not expired at `now`; true on every click. */
