@@ -1,3 +1,6 @@
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { AssembledDocument } from "../../src/assemble/types.js";
@@ -71,5 +74,23 @@ describe("opprop collect as a process", () => {
     expect(output()).toContain(`database: ${path.relative(REPO, stores.list[0].lastUrl!)}`);
     child.kill("SIGTERM");
     expect(await exited(child)).toBe(0);
+  });
+
+  test("without --db the database is <document name>.signatures.sqlite here, as the README's example says", async () => {
+    const cwd = await mkdtemp(path.join(tmpdir(), "opprop-default-db-"));
+    try {
+      const { child, output } = await startCollect(cli.file, undefined, [], {}, cwd);
+      await expect.poll(output).toContain("database: opprop-test.signatures.sqlite");
+      expect(existsSync(path.join(cwd, "opprop-test.signatures.sqlite"))).toBe(true);
+      child.kill("SIGTERM");
+      await exited(child);
+      // The README's example document is served and exported under the same rule.
+      const readme = await readFile(path.join(REPO, "README.md"), "utf8");
+      expect(readme).toContain("opprop collect documents/opprop-smertebehandling.md");
+      expect(readme).toContain("database: opprop-smertebehandling.signatures.sqlite");
+      expect(readme).toContain("opprop collect export --db opprop-smertebehandling.signatures.sqlite");
+    } finally {
+      await rm(cwd, { recursive: true, force: true });
+    }
   });
 });

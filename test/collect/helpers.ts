@@ -321,18 +321,19 @@ export async function bundleCli(): Promise<{ file: string; remove(): Promise<voi
 
 /**
  * `opprop collect` (the bundle `cli`) as a real process; resolves once it listens.
- * `args` come after the document; the environment is this one without OPPROP_*, plus `env`.
+ * `args` come after the document (no `--db` when `db` is undefined); the environment
+ * is this one without OPPROP_*, plus `env`.
  */
 export async function startCollect(
   cli: string,
-  db: string,
+  db: string | undefined,
   args: string[] = ["--rate-limit", "100000"],
   env: Record<string, string> = {},
   cwd = REPO,
 ): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const environment = { ...process.env };
   for (const key of Object.keys(environment)) if (key.startsWith("OPPROP_")) delete environment[key];
-  const child = spawn(process.execPath, [cli, "collect", FIXTURE_DOC, "--port", "0", "--db", db, ...args], { cwd, env: { ...environment, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [cli, "collect", FIXTURE_DOC, "--port", "0", ...(db === undefined ? [] : ["--db", db]), ...args], { cwd, env: { ...environment, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
