@@ -4,18 +4,15 @@
  * away at the top, nothing overflows at 390 px, and axe-core finds no violations
  * on any page of the sign-on.
  */
-import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import type { FastifyInstance } from "fastify";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { AssembledDocument } from "../../src/assemble/types.js";
 import type { SignatureStore } from "../../src/collect/store.js";
-import { ADMIN_TOKEN, backends, fixtureDocument, listen, mailLinks, smtpSink } from "./helpers.js";
+import { ADMIN_TOKEN, backends, fixtureDocument, haveBrowser, launchChromium, listen, mailLinks, smtpSink } from "./helpers.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const haveBrowser = existsSync(CHROMIUM) || Boolean(process.env.CI);
 const stores = backends();
 let doc: AssembledDocument;
 let store: SignatureStore;
@@ -33,10 +30,7 @@ beforeAll(async () => {
   store = await stores.list[0].open();
   ({ app, url } = await listen({ doc, store, adminToken: ADMIN_TOKEN, smtpUrl: sink.url }));
   axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -8,7 +8,7 @@ import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { buildDocuments } from "../../src/build/index.js";
 import { openStore } from "../../src/collect/open.js";
@@ -16,10 +16,8 @@ import type { SignatureStore } from "../../src/collect/store.js";
 import type { Format } from "../../src/render/index.js";
 import { Reporter } from "../../src/report/index.js";
 import { runCli } from "../helpers/cli.js";
-import { FIXTURE, fixtureDocument, listen, mailLinks, pageText, REPO, smtpSink } from "./helpers.js";
+import { FIXTURE, fixtureDocument, haveBrowser, launchChromium, listen, mailLinks, pageText, REPO, smtpSink } from "./helpers.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const haveBrowser = existsSync(CHROMIUM) || Boolean(process.env.CI);
 const withPdf = existsSync(path.join(REPO, "src/render/pdf/index.ts"));
 const ADMIN = "e2e-admin-token-9f8e7d6c5b4a-0123456789";
 // A Norwegian browser asks for bokmål; Chromium asks for English otherwise.
@@ -42,10 +40,7 @@ beforeAll(async () => {
   sink = await smtpSink();
   store = await openStore(path.join(workspace, "sign-ons.sqlite"));
   ({ app, url } = await listen({ doc, store, smtpUrl: sink.url, adminToken: ADMIN }));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
