@@ -1,11 +1,6 @@
-import type { SignatureStore } from "./store.js";
+import type { OpenOptions, SignatureStore } from "./store.js";
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//i;
-
-export interface OpenOptions {
-  /** Only an existing sign-on database (`collect export`, `collect purge`): never create one. */
-  existing?: boolean;
-}
 
 /** `postgres://…` opens a PostgreSQL server; anything else is a SQLite file path. */
 export async function openStore(url: string, options: OpenOptions = {}): Promise<SignatureStore> {

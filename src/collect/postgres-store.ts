@@ -1,9 +1,9 @@
 import pg from "pg";
-import type { OpenOptions } from "./open.js";
 import {
   ADDED_COLUMNS,
   LISTED_COLUMNS,
   MissingStoreError,
+  type OpenOptions,
   sortKeyOf,
   type AddResult,
   type NewSignature,

@@ -3,11 +3,11 @@ import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { memoryCounters } from "./counters.js";
-import type { OpenOptions } from "./open.js";
 import {
   ADDED_COLUMNS,
   LISTED_COLUMNS,
   MissingStoreError,
+  type OpenOptions,
   sortKeyOf,
   type AddResult,
   type NewSignature,

@@ -124,5 +124,10 @@ export function sortKeyOf(name: string): string {
   return key === undefined ? `~${Buffer.from(foldCase(name)).toString("hex")}` : Buffer.from(key, "latin1").toString("hex");
 }
 
+export interface OpenOptions {
+  /** Only an existing sign-on database (`collect export`, `collect purge`): never create one. */
+  existing?: boolean;
+}
+
 /** No sign-on database where one was expected; the CLI says so instead of creating an empty one. */
 export class MissingStoreError extends Error {}

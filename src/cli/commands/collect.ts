@@ -47,7 +47,7 @@ const exportCommand = defineCommand({
   async run({ args, data }) {
     const ctx = data as CliContext;
     const out = path.resolve(ctx.cwd, String(args.out));
-    if (!WRITABLE_EXTENSIONS.includes(path.extname(out).toLowerCase())) throw new UsageError(`--out must end in ${WRITABLE_EXTENSIONS.join(", ")}`);
+    if (!WRITABLE_EXTENSIONS.includes(path.extname(out).toLowerCase())) throw new UsageError(t("collect.cliOutExtension", { extensions: WRITABLE_EXTENSIONS.join(", ") }));
     const store = await openExisting(String(args.db), ctx);
     try {
       await mkdir(path.dirname(out), { recursive: true });
@@ -123,9 +123,9 @@ export default defineCommand({
   async run({ args: values, rawArgs, data }) {
     const ctx = data as CliContext;
     const documents = positionalFiles(rawArgs, ctx, args);
-    if (documents.length !== 1) throw new UsageError("collect serves one document at a time");
+    if (documents.length !== 1) throw new UsageError(t("collect.cliOneDocument"));
     const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a number from 0 to 65535, not "${values.port}"`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(t("collect.cliPort", { value: String(values.port) }));
     const rateLimit = wholeNumber("--rate-limit", values.rateLimit);
     const retainDays = wholeNumber("--retain-days", values.retainDays);
     const confirmDays = wholeNumber("--confirm-days", values.confirmDays);

@@ -217,6 +217,15 @@ export const collect = messages({
     nb: "med OPPROP_SMTP_URL trengs --public-url https://… (adressen folk når siden på), ellers peker lenkene i e-postene til 127.0.0.1",
     en: "with OPPROP_SMTP_URL, --public-url https://… (the address people reach the page at) is required, or the links in the e-mails point to 127.0.0.1",
   },
+  cliOneDocument: { nb: "collect viser ett dokument om gangen", en: "collect serves one document at a time" },
+  cliPort: {
+    nb: (p: { value: string }) => `--port tar et tall fra 0 til 65535, ikke "${p.value}"`,
+    en: (p: { value: string }) => `--port takes a number from 0 to 65535, not "${p.value}"`,
+  },
+  cliOutExtension: {
+    nb: (p: { extensions: string }) => `--out må slutte på ${p.extensions}`,
+    en: (p: { extensions: string }) => `--out must end in ${p.extensions}`,
+  },
   cliTrustProxy: {
     nb: (p: { value: string }) => `--trust-proxy tar antallet proxyer foran (for eksempel 1) eller adressene deres (10.0.0.2,10.0.0.3), ikke "${p.value}"`,
     en: (p: { value: string }) => `--trust-proxy takes the number of proxies in front (for example 1) or their addresses (10.0.0.2,10.0.0.3), not "${p.value}"`,
