@@ -1,7 +1,7 @@
 /**
  * `opprop collect`: the sign-on web server. Fastify with its own security
- * plugins (helmet, rate-limit, csrf-protection + cookie, formbody); nothing of
- * that is hand-rolled here. Pages are plain forms that work without JavaScript:
+ * plugins (rate-limit, csrf-protection + cookie, formbody) and helmet's headers;
+ * nothing of that is hand-rolled here. Pages are plain forms that work without JavaScript:
  * POST, then a 303 redirect to a message page.
  */
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
@@ -9,8 +9,8 @@ import type { AddressInfo } from "node:net";
 import fastifyCookie from "@fastify/cookie";
 import fastifyCsrf from "@fastify/csrf-protection";
 import fastifyFormbody from "@fastify/formbody";
-import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
+import helmet from "helmet";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteShorthandOptions } from "fastify";
 import type { AssembledDocument } from "../assemble/types.js";
 import { t } from "../i18n/catalogue.js";
@@ -142,7 +142,8 @@ export async function createCollectServer(options: CollectServerOptions): Promis
     mailer?.close();
   });
 
-  await app.register(fastifyHelmet, {
+  // helmet's middleware, built once: @fastify/helmet builds it again for every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -159,6 +160,7 @@ export async function createCollectServer(options: CollectServerOptions): Promis
     // Confirm and withdraw links carry secrets in the path; they must not leak to other sites.
     referrerPolicy: { policy: "no-referrer" },
   });
+  app.addHook("onRequest", (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
   await app.register(fastifyCookie);
   await app.register(fastifyCsrf, { cookieOpts: { path: "/", sameSite: "strict", httpOnly: true, secure: secureCookies } });
   await app.register(fastifyFormbody, { parser: parseFormBody });
