@@ -89,11 +89,13 @@ const DOCUMENT_OR_ALL = "($1::text IS NULL OR document = $1)";
  */
 export async function openPostgresStore(url: string, options: OpenOptions = {}): Promise<SignatureStore> {
   const pool = new pg.Pool({ connectionString: url, max: 16 });
-  // Reads and rate-limit counters have their own connections: they must not queue behind
-  // sign-ons that wait for their commit to reach the disk.
+  // Reads and rate-limit counters have connections of their own: a counter, asked on every
+  // request, must not queue behind sign-ons waiting for their commit to reach the disk, nor
+  // behind a count over 100,000 rows.
   const reads = new pg.Pool({ connectionString: url, max: 4 });
+  const counters = new pg.Pool({ connectionString: url, max: 8 });
   // Two servers starting at once on a fresh database would race on CREATE TABLE IF NOT EXISTS.
-  const end = () => Promise.all([pool.end(), reads.end()]);
+  const end = () => Promise.all([pool.end(), reads.end(), counters.end()]);
   const client = await pool.connect().catch(async (error) => {
     await end();
     throw error;
@@ -203,7 +205,7 @@ export async function openPostgresStore(url: string, options: OpenOptions = {}):
     },
     async hit(key, windowMs, hits = 1) {
       // One statement: a window that ended starts again; otherwise the hits add up. Atomic across processes.
-      const result = await reads.query<{ count: number; ttl: string }>({
+      const result = await counters.query<{ count: number; ttl: string }>({
         name: "rate-hit",
         text: `INSERT INTO rate_counters AS c (key, count, ends_at) VALUES ($1, $2, now() + $3 * interval '1 millisecond')
                ON CONFLICT (key) DO UPDATE SET
