@@ -5,6 +5,9 @@
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { cleanText } from "../assemble/clean.js";
+import { t } from "../i18n/catalogue.js";
+import type { UiLocale } from "../i18n/locale.js";
 import { foldCase } from "../signatories/normalise.js";
 import { describeIssues, signatoryRowSchema, type SignatoryRow } from "../signatories/index.js";
 
@@ -46,31 +49,52 @@ export function parseFormBody(body: string): Record<string, string> {
   return fields;
 }
 
-const field = (max: number) => z.string().max(max, `Et felt er lengre enn ${max} tegn.`).optional();
+/** One problem with the form, and the field it is about (for the error summary's link). */
+export interface FormError {
+  field: string;
+  message: string;
+}
 
-/** What the form adds to a signatory row. Messages are Norwegian: they are shown on the page. */
-const formSchema = z.object({
-  type: z.enum(["organisation", "person"], "Velg om du signerer for en organisasjon eller som privatperson."),
-  name: z.string().trim().min(1, "Skriv navnet på organisasjonen eller ditt fulle navn.").max(200, "Navnet er lengre enn 200 tegn."),
-  organisation: field(200),
-  role: field(200),
-  orgnr: field(20),
-  place: field(100),
-  email: z.string().trim().max(254).pipe(z.email("Skriv en gyldig e-postadresse.")),
-  publish: z.literal("ja").optional(),
-  consent: z.literal("ja", "Du må samtykke til at opplysningene behandles for å kunne signere."),
-  version: z.string().max(64),
-  /** The honeypot: people never see it, form-filling robots fill it. */
-  website: z.string().optional(),
-});
+const FIELDS = ["type", "name", "organisation", "role", "orgnr", "place", "email", "consent"];
+
+function formSchema(locale: UiLocale) {
+  const field = (max: number) => z.string().max(max, t("collect.formFieldLong", { max }, locale)).optional();
+  return z.object({
+    type: z.enum(["organisation", "person"], t("collect.formType", undefined, locale)),
+    name: z.string().trim().min(1, t("collect.formName", undefined, locale)).max(200, t("collect.formNameLong", undefined, locale)),
+    organisation: field(200),
+    role: field(200),
+    orgnr: field(20),
+    place: field(100),
+    email: z.string().trim().max(254).pipe(z.email(t("collect.formEmail", undefined, locale))),
+    publish: z.literal("ja").optional(),
+    consent: z.literal("ja", t("collect.formConsent", undefined, locale)),
+    version: z.string().max(64),
+    consent_version: z.string().max(64).optional(),
+    /** The honeypot: people never see it, form-filling robots fill it. */
+    website: z.string().optional(),
+  });
+}
+const SCHEMAS = { nb: formSchema("nb"), en: formSchema("en") };
 
 export type SignForm =
-  | { ok: true; robot: boolean; row: SignatoryRow & { email: string }; version: string }
-  | { ok: false; errors: string[] };
+  | { ok: true; robot: boolean; row: SignatoryRow & { email: string }; version: string; consentVersion: string }
+  | { ok: false; errors: FormError[] };
 
-export function validateSignForm(fields: Record<string, string>): SignForm {
-  const form = formSchema.safeParse(fields);
-  if (!form.success) return { ok: false, errors: form.error.issues.map((issue) => issue.message) };
+const fieldOf = (path: readonly PropertyKey[]) => {
+  const name = String(path[0] ?? "");
+  return FIELDS.includes(name) ? name : "name";
+};
+
+/**
+ * Checks a posted sign form. Every field is cleaned first as assembly cleans
+ * all text (controls, bidi overrides, zero-width characters), so a name cannot
+ * reorder or hide itself on the list.
+ */
+export function validateSignForm(posted: Record<string, string>, locale: UiLocale = "nb"): SignForm {
+  const fields = Object.fromEntries(Object.entries(posted).map(([key, value]) => [key, cleanText(value)]));
+  const form = SCHEMAS[locale].safeParse(fields);
+  if (!form.success) return { ok: false, errors: form.error.issues.map((issue) => ({ field: fieldOf(issue.path), message: issue.message })) };
   const { type, name, organisation, role, orgnr, place, email, publish, version, website } = form.data;
   const row = signatoryRowSchema.safeParse({
     type,
@@ -84,15 +108,18 @@ export function validateSignForm(fields: Record<string, string>): SignForm {
     publish: publish ? "ja" : "nei",
     version,
   });
-  if (!row.success) return { ok: false, errors: describeIssues(row.error) };
-  return { ok: true, robot: Boolean(website), row: { ...row.data, email }, version };
+  if (!row.success) {
+    const messages = describeIssues(row.error);
+    return { ok: false, errors: row.error.issues.map((issue, i) => ({ field: fieldOf(issue.path), message: messages[i] })) };
+  }
+  return { ok: true, robot: Boolean(website), row: { ...row.data, email }, version, consentVersion: form.data.consent_version ?? "" };
 }
 
 /**
- * Two sign-ons with the same key are the same signatory: same kind, same
- * e-mail address, and the same organisation number or name.
+ * One mailbox, one signatory of each kind: the key is the kind and the e-mail
+ * address, not the name, so a second sign-on from the same address under
+ * another name is the same signatory and is dropped.
  */
 export function dedupeKey(row: SignatoryRow & { email: string }): string {
-  const who = row.type === "organisation" && row.orgnr ? row.orgnr : foldCase(row.name);
-  return createHash("sha256").update(`${row.type}\n${foldCase(row.email)}\n${who}`).digest("hex");
+  return createHash("sha256").update(`${row.type}\n${foldCase(row.email)}`).digest("hex");
 }

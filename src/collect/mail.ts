@@ -1,38 +1,30 @@
 import nodemailer from "nodemailer";
+import { t } from "../i18n/catalogue.js";
+import type { UiLocale } from "../i18n/locale.js";
 
 export interface ConfirmationMail {
   to: string;
   title: string;
   confirmUrl: string;
   withdrawUrl: string;
+  /** How many days the confirm link works. */
+  days: number;
+  locale: UiLocale;
 }
 
 export type SendConfirmation = (mail: ConfirmationMail) => Promise<void>;
 
 /**
  * Double opt-in over SMTP (`smtp://user:pass@host:port`, `smtps://…`). Plain
- * text only: nothing the visitor typed but the address is in the mail.
+ * text only: nothing the visitor typed but the address is in the mail. A server
+ * that does not answer fails the send within seconds, so the signer learns it
+ * while still on the page.
  */
 export function smtpSender(smtpUrl: string, from = process.env.OPPROP_MAIL_FROM ?? "opprop <noreply@localhost>"): { send: SendConfirmation; close: () => void } {
-  const transport = nodemailer.createTransport(smtpUrl);
+  const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
   return {
-    async send({ to, title, confirmUrl, withdrawUrl }) {
-      await transport.sendMail({
-        from,
-        to,
-        subject: "Bekreft underskriften din",
-        text: [
-          `Takk for at du vil signere «${title}».`,
-          "",
-          "Bekreft e-postadressen din med denne lenken. Underskriften teller først når den er bekreftet:",
-          confirmUrl,
-          "",
-          "Vil du trekke underskriften tilbake senere, bruker du denne lenken. Da slettes opplysningene om deg:",
-          withdrawUrl,
-          "",
-          "Har du ikke signert selv, kan du se bort fra denne e-posten.",
-        ].join("\n"),
-      });
+    async send({ to, title, confirmUrl, withdrawUrl, days, locale }) {
+      await transport.sendMail({ from, to, subject: t("collect.mailSubject", undefined, locale), text: t("collect.mailBody", { title, confirmUrl, withdrawUrl, days }, locale) });
     },
     close: () => transport.close(),
   };

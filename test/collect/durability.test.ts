@@ -1,8 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { AssembledDocument } from "../../src/assemble/types.js";
-import { openStore } from "../../src/collect/store.js";
-import { backends, bundleCli, FIXTURE_DOC, fixtureDocument, REPO, signFields, Visitor } from "./helpers.js";
+import { openStore } from "../../src/collect/open.js";
+import { backends, bundleCli, exited, fixtureDocument, REPO, signFields, startCollect, Visitor } from "./helpers.js";
 
 const stores = backends();
 let cli: Awaited<ReturnType<typeof bundleCli>>;
@@ -17,35 +20,11 @@ afterAll(async () => {
   await cli.remove();
 });
 
-/** `opprop collect` as a real process; resolves with it and its address once it listens. */
-async function startCollect(db: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) if (key.startsWith("OPPROP_")) delete env[key];
-  const child = spawn(process.execPath, [cli.file, "collect", FIXTURE_DOC, "--port", "0", "--db", db, "--rate-limit", "100000"], { cwd: REPO, env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`collect did not start:\n${output}`)), 30_000);
-    child.stdout!.on("data", () => {
-      const match = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`collect exited with ${code}:\n${output}`)));
-  });
-  return { child, url, output: () => output };
-}
-
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null || child.signalCode ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
-
 describe.each(stores.list)("opprop collect as a process on $name", (backend) => {
   test("SIGKILL during a burst: every sign-on that was answered 303 is in the database", async () => {
     await (await backend.open()).close();
     const db = backend.lastUrl!;
-    const { child, url } = await startCollect(db);
+    const { child, url } = await startCollect(cli.file, db);
     const visitor = new Visitor(url);
     const token = await visitor.csrf();
     const answered: string[] = [];
@@ -74,7 +53,7 @@ describe.each(stores.list)("opprop collect as a process on $name", (backend) => 
 
     const store = await openStore(db);
     try {
-      const stored = new Set((await store.list("accepted", doc.name)).map((s) => s.email));
+      const stored = new Set((await store.list("pending", doc.name)).map((s) => s.email));
       expect(answered.filter((email) => !stored.has(email))).toEqual([]);
     } finally {
       await store.close();
@@ -85,13 +64,33 @@ describe.each(stores.list)("opprop collect as a process on $name", (backend) => 
 describe("opprop collect as a process", () => {
   test("serves on 127.0.0.1, says what is missing, and exits 0 on SIGTERM", async () => {
     await (await stores.list[0].open()).close();
-    const { child, url, output } = await startCollect(stores.list[0].lastUrl!);
+    const { child, url, output } = await startCollect(cli.file, stores.list[0].lastUrl!);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect((await new Visitor(url).get("/")).status).toBe(200);
     expect(output()).toContain(`version ${doc.fingerprint}`);
     expect(output()).toContain("no OPPROP_ADMIN_TOKEN");
     expect(output()).toContain("no OPPROP_SMTP_URL");
+    // Where the sign-ons are, so that `collect export --db` can be given the same path.
+    expect(output()).toContain(`database: ${path.relative(REPO, stores.list[0].lastUrl!)}`);
     child.kill("SIGTERM");
     expect(await exited(child)).toBe(0);
+  });
+
+  test("without --db the database is <document name>.signatures.sqlite here, as the README's example says", async () => {
+    const cwd = await mkdtemp(path.join(tmpdir(), "opprop-default-db-"));
+    try {
+      const { child, output } = await startCollect(cli.file, undefined, [], {}, cwd);
+      await expect.poll(output).toContain("database: opprop-test.signatures.sqlite");
+      expect(existsSync(path.join(cwd, "opprop-test.signatures.sqlite"))).toBe(true);
+      child.kill("SIGTERM");
+      await exited(child);
+      // The README's example document is served and exported under the same rule.
+      const readme = await readFile(path.join(REPO, "README.md"), "utf8");
+      expect(readme).toContain("opprop collect documents/opprop-smertebehandling.md");
+      expect(readme).toContain("database: opprop-smertebehandling.signatures.sqlite");
+      expect(readme).toContain("opprop collect export --db opprop-smertebehandling.signatures.sqlite");
+    } finally {
+      await rm(cwd, { recursive: true, force: true });
+    }
   });
 });

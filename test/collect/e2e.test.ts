@@ -8,19 +8,20 @@ import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { buildDocuments } from "../../src/build/index.js";
-import { openStore, type SignatureStore } from "../../src/collect/store.js";
+import { openStore } from "../../src/collect/open.js";
+import type { SignatureStore } from "../../src/collect/store.js";
 import type { Format } from "../../src/render/index.js";
 import { Reporter } from "../../src/report/index.js";
 import { runCli } from "../helpers/cli.js";
-import { FIXTURE, fixtureDocument, listen, mailLinks, pageText, REPO, smtpSink } from "./helpers.js";
+import { FIXTURE, fixtureDocument, haveBrowser, launchChromium, listen, mailLinks, pageText, REPO, smtpSink } from "./helpers.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const haveBrowser = existsSync(CHROMIUM) || Boolean(process.env.CI);
 const withPdf = existsSync(path.join(REPO, "src/render/pdf/index.ts"));
-const ADMIN = "e2e-admin-token-9f8e7d6c5b4a";
+const ADMIN = "e2e-admin-token-9f8e7d6c5b4a-0123456789";
+// A Norwegian browser asks for bokmål; Chromium asks for English otherwise.
+const NORWEGIAN = { locale: "nb-NO" };
 // A name that would be markup, a formula and a Typst call if anything pasted it in.
 const ORG = "Nettleserforeningen <b>fet</b> & =SUM(1) #read(\"x\")";
 
@@ -39,10 +40,7 @@ beforeAll(async () => {
   sink = await smtpSink();
   store = await openStore(path.join(workspace, "sign-ons.sqlite"));
   ({ app, url } = await listen({ doc, store, smtpUrl: sink.url, adminToken: ADMIN }));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -57,7 +55,7 @@ test.skipIf(!haveBrowser)("sign, confirm, approve, export, build: the new signat
   const doc = await fixtureDocument(path.join(workspace, "documents/opprop-test.md"));
 
   // Someone reads the page and watches the count, with JavaScript on; no CSP violation, no dialog.
-  const viewer = await browser.newPage();
+  const viewer = await (await browser.newContext(NORWEGIAN)).newPage();
   const problems: string[] = [];
   viewer.on("console", (message) => message.type() === "error" && problems.push(message.text()));
   viewer.on("dialog", (dialog) => problems.push(`dialog: ${dialog.message()}`));
@@ -67,7 +65,7 @@ test.skipIf(!haveBrowser)("sign, confirm, approve, export, build: the new signat
   expect(await viewer.locator("footer code").first().textContent()).toBe(doc.fingerprint);
 
   // The organisation signs in a browser without JavaScript: a plain form post.
-  const signer = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  const signer = await (await browser.newContext({ ...NORWEGIAN, javaScriptEnabled: false })).newPage();
   await signer.goto(url + "/");
   await signer.getByLabel("på vegne av en organisasjon").check();
   await signer.getByLabel("Navn", { exact: true }).fill(ORG);
@@ -83,11 +81,16 @@ test.skipIf(!haveBrowser)("sign, confirm, approve, export, build: the new signat
   // The confirm link from the mail.
   const mail = await sink.next();
   expect(mail.to).toEqual(["styret@nettleser.example.no"]);
+  // Opening the link shows a button; only pressing it confirms (a mail scanner's visit does not).
   await signer.goto(mailLinks(mail).confirm);
+  expect(await signer.locator("h1").textContent()).toBe("Bekreft underskriften");
+  expect(await store.list("pending", doc.name)).toEqual([]);
+  await signer.getByRole("button", { name: "Bekreft underskriften" }).click();
+  await signer.waitForLoadState("load");
   expect(await signer.locator("h1").textContent()).toBe("E-postadressen er bekreftet");
 
   // The administrator approves (HTTP Basic with the token as password).
-  const admin = await (await browser.newContext({ httpCredentials: { username: "admin", password: ADMIN } })).newPage();
+  const admin = await (await browser.newContext({ ...NORWEGIAN, httpCredentials: { username: "admin", password: ADMIN } })).newPage();
   await admin.goto(url + "/admin");
   const row = admin.getByRole("row", { name: /Nettleserforeningen/ });
   expect(await row.getByRole("cell").first().textContent()).toBe(ORG);

@@ -22,7 +22,7 @@ afterAll(async () => {
 
 function signature(fields: Partial<NewSignature>): NewSignature {
   const id = randomUUID();
-  return { id, document: "opprop-test", dedupeKey: id, type: "person", name: "Navn", email: `${id}@example.no`, publish: true, version: "e15cce156bf9", signedAt: "2026-11-25T01:02:03.000Z", confirmed: true, approved: true, withdrawTokenHash: id, ...fields };
+  return { id, document: "opprop-test", dedupeKey: id, type: "person", name: "Navn", email: `${id}@example.no`, publish: true, version: "e15cce156bf9", signedAt: "2026-11-25T01:02:03.000Z", consentVersion: "c0ffee123456", consentAt: "2026-11-25T01:02:03.000Z", confirmed: true, approved: true, withdrawTokenHash: id, ...fields };
 }
 
 const FORMULAS = ['=HYPERLINK("http://evil.example","klikk")', "+47 cmd", "-2+3", "@SUM(A1)"];

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
@@ -13,7 +13,8 @@ import { visit } from "unist-util-visit";
 import type { AssembledDocument } from "../../src/assemble/types.js";
 import { assembleDocuments } from "../../src/build/index.js";
 import { createCollectServer, type CollectServerOptions } from "../../src/collect/server.js";
-import { openStore, type SignatureStore } from "../../src/collect/store.js";
+import { openStore } from "../../src/collect/open.js";
+import type { SignatureStore } from "../../src/collect/store.js";
 import { Reporter } from "../../src/report/index.js";
 
 const run = promisify(execFile);
@@ -137,12 +138,22 @@ export class Visitor {
     return this.request(pathname);
   }
 
-  /** The CSRF token of the form on `pathname` (the cookie that goes with it lands in the jar). */
+  /**
+   * The CSRF token of the form on `pathname` (the cookie that goes with it lands in
+   * the jar). The consent version on the page is kept for `signFields`.
+   */
   async csrf(pathname = "/"): Promise<string> {
     const page = await this.get(pathname);
     const token = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1];
     if (!token) throw new Error(`no CSRF token on ${pathname}: ${page.status}`);
+    lastConsentVersion = /name="consent_version" value="([^"]+)"/.exec(page.text)?.[1] ?? lastConsentVersion;
     return token;
+  }
+
+  /** Opens a confirm or withdraw link as a person does: the page, then its button (a POST with CSRF). */
+  async pressLink(link: string): Promise<Answer> {
+    const pathname = link.startsWith("http") ? new URL(link).pathname : link;
+    return this.post(pathname, { _csrf: await this.csrf(pathname) });
   }
 
   post(pathname: string, fields: Record<string, string> | string, headers: Record<string, string> = {}): Promise<Answer> {
@@ -151,9 +162,38 @@ export class Visitor {
   }
 }
 
+/** The consent version on the last form a Visitor read (the server's fingerprint of its consent text). */
+let lastConsentVersion = "";
+
 /** A valid sign-on; override what a test is about. */
 export function signFields(doc: AssembledDocument, csrf: string, fields: Record<string, string> = {}): Record<string, string> {
-  return { _csrf: csrf, version: doc.fingerprint, type: "person", name: "Kari Nordmann", place: "Bergen", email: "kari@example.no", publish: "ja", consent: "ja", website: "", ...fields };
+  return {
+    _csrf: csrf,
+    version: doc.fingerprint,
+    consent_version: lastConsentVersion,
+    type: "person",
+    name: "Kari Nordmann",
+    place: "Bergen",
+    email: "kari@example.no",
+    publish: "ja",
+    consent: "ja",
+    website: "",
+    ...fields,
+  };
+}
+
+export const ADMIN_TOKEN = "admin-secret-for-tests-0123456789abcdef";
+
+/** Approves every pending sign-on through /admin, as the administrator would. */
+export async function approveAll(url: string, store: SignatureStore, document: string, token = ADMIN_TOKEN): Promise<number> {
+  const admin = new Visitor(url, { authorization: `Bearer ${token}` });
+  const pending = await store.list("pending", document);
+  const csrf = pending.length ? await admin.csrf("/admin") : "";
+  for (const s of pending) {
+    const answer = await admin.post(`/admin/approve/${s.id}`, { _csrf: csrf });
+    if (answer.status !== 303) throw new Error(`approve ${s.id}: ${answer.status}`);
+  }
+  return pending.length;
 }
 
 /** Every element of a page, parsed as a browser would (parse5 via hast-util-from-html). */
@@ -277,4 +317,52 @@ export async function bundleCli(): Promise<{ file: string; remove(): Promise<voi
     ],
   });
   return { file: outfile, remove: () => rm(path.dirname(outfile), { recursive: true, force: true }) };
+}
+
+/**
+ * `opprop collect` (the bundle `cli`) as a real process; resolves once it listens.
+ * `args` come after the document (no `--db` when `db` is undefined); the environment
+ * is this one without OPPROP_*, plus `env`.
+ */
+export async function startCollect(
+  cli: string,
+  db: string | undefined,
+  args: string[] = ["--rate-limit", "100000"],
+  env: Record<string, string> = {},
+  cwd = REPO,
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const environment = { ...process.env };
+  for (const key of Object.keys(environment)) if (key.startsWith("OPPROP_")) delete environment[key];
+  const child = spawn(process.execPath, [cli, "collect", FIXTURE_DOC, "--port", "0", ...(db === undefined ? [] : ["--db", db]), ...args], { cwd, env: { ...environment, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`collect did not start:\n${output}`)), 30_000);
+    child.stdout!.on("data", () => {
+      const match = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`collect exited with ${code}:\n${output}`)));
+  });
+  return { child, url, output: () => output };
+}
+
+export const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => (child.exitCode !== null || child.signalCode ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
+
+const CHROMIUM = "/usr/bin/chromium";
+/** Chromium is installed here (CI has it always). */
+export const haveBrowser = existsSync(CHROMIUM) || Boolean(process.env.CI);
+
+/** The system Chromium through playwright-core (no downloaded browser), quiet and sandbox-free for containers. */
+export async function launchChromium() {
+  const { chromium } = await import("playwright-core");
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
 }

@@ -2,9 +2,8 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { AssembledDocument } from "../../src/assemble/types.js";
 import type { SignatureStore } from "../../src/collect/store.js";
-import { backends, elements, fixtureDocument, listen, pageText, signFields, Visitor } from "./helpers.js";
+import { ADMIN_TOKEN as ADMIN, approveAll, backends, elements, fixtureDocument, listen, pageText, signFields, Visitor } from "./helpers.js";
 
-const ADMIN = "admin-secret-for-tests-0123456789";
 const XSS = [`<img src=x onerror=alert(1)>`, `"><script>alert(2)</script>`, `' onmouseover='alert(3)`];
 
 const stores = backends();
@@ -81,13 +80,17 @@ describe.each(stores.list)("sign-on server on $name", (backend) => {
     expect(script.text).toContain("count.json");
   });
 
-  test("a person who consents is named on the page and counted; the version signed is recorded", async () => {
+  test("a person who consents is named on the page and counted once approved; version and consent are recorded", async () => {
     const visitor = new Visitor(url);
     const before = (await (await fetch(`${url}/count.json`)).json()).count;
     const answer = await visitor.post("/sign", signFields(doc, await visitor.csrf(), { name: "Åse Ørnes", email: "ase@example.no", role: "sykepleier", place: "Bodø" }));
     expect(answer.status).toBe(303);
     expect(answer.headers.get("location")).toBe("/thanks");
     expect(pageText((await visitor.get("/thanks")).text)).toContain("Underskriften er mottatt");
+    // Without e-mail confirmation nobody can tell who signed: the count and the list wait for the administrator.
+    expect((await (await fetch(`${url}/count.json`)).json()).count).toBe(before);
+    expect(pageText((await visitor.get("/")).text)).not.toContain("Åse Ørnes");
+    expect(await approveAll(url, store, doc.name)).toBe(1);
     const page = pageText((await visitor.get("/")).text);
     expect(page).toContain("Åse Ørnes — sykepleier, Bodø");
     expect(page).not.toContain("ase@example.no");
@@ -95,6 +98,9 @@ describe.each(stores.list)("sign-on server on $name", (backend) => {
     const [stored] = (await all()).filter((s) => s.email === "ase@example.no");
     expect(stored).toMatchObject({ version: doc.fingerprint, type: "person", publish: true, confirmed: true, approved: true });
     expect(Date.now() - Date.parse(stored.signedAt)).toBeLessThan(60_000);
+    expect(stored.consentVersion).toMatch(/^[0-9a-f]{12}$/);
+    expect(stored.consentVersion).toBe(elements((await visitor.get("/")).text).find((e) => e.properties.name === "consent_version")?.properties.value);
+    expect(stored.consentAt).toBe(stored.signedAt);
   });
 
   test("a person without consent to publish is counted, not named", async () => {
@@ -102,9 +108,13 @@ describe.each(stores.list)("sign-on server on $name", (backend) => {
     const fields = signFields(doc, await visitor.csrf(), { name: "Hemmelig Hansen", email: "hemmelig@example.no" });
     delete fields.publish;
     expect((await visitor.post("/sign", fields)).status).toBe(303);
+    await approveAll(url, store, doc.name);
     const page = pageText((await visitor.get("/")).text);
     expect(page).not.toContain("Hemmelig Hansen");
-    expect(page).toMatch(/og \d+ privatperson/);
+    const count = (await (await fetch(`${url}/count.json`)).json()).count;
+    const named = (await store.list("public", doc.name)).length;
+    expect(named).toBeLessThan(count);
+    expect(page).toContain(`${count} underskrifter, ${named} navn vises.`);
   });
 
   test("CSRF: no token, a wrong token, or another visitor's token is refused and stores nothing", async () => {
@@ -140,13 +150,16 @@ describe.each(stores.list)("sign-on server on $name", (backend) => {
       const email = `xss${XSS.indexOf(payload)}@example.no`;
       expect((await visitor.post("/sign", signFields(doc, await visitor.csrf(), { name: payload, organisation: payload, role: payload, place: payload, email }))).status).toBe(303);
       expect((await visitor.post("/sign", signFields(doc, await visitor.csrf(), { type: "organisation", name: `Org ${payload}`, role: payload, place: payload, orgnr: "914852536", email }))).status).toBe(303);
+      const adminBefore = await admin.get("/admin");
+      expectNoInjectedMarkup(adminBefore.text);
+      expect(pageText(adminBefore.text)).toContain(`Org ${payload}`);
+      await approveAll(url, store, doc.name);
       const page = await visitor.get("/");
       expectNoInjectedMarkup(page.text);
       expect(pageText(page.text)).toContain(`${payload} — ${payload}, ${payload}, ${payload}`);
-      const adminView = await admin.get("/admin");
-      expect(adminView.status).toBe(200);
-      expectNoInjectedMarkup(adminView.text);
-      expect(pageText(adminView.text)).toContain(`Org ${payload}`);
+      const list = await visitor.get("/signatories?order=alphabetical");
+      expectNoInjectedMarkup(list.text);
+      expect(pageText(list.text)).toContain(`Org ${payload} — ${payload}, ${payload}`);
     }
   });
 
@@ -255,7 +268,7 @@ describe("request limits (sqlite)", () => {
     await app.close();
     await store.close();
   });
-  const count = async () => (await store.list("accepted", doc.name)).length;
+  const count = async () => (await store.list("pending", doc.name)).length;
 
   test("null bytes and invalid UTF-8 are answered 400 and store nothing", async () => {
     const bodies: (string | Uint8Array)[] = [];
@@ -276,7 +289,7 @@ describe("request limits (sqlite)", () => {
     // The same form without the bad bytes goes through, and keeps its Norwegian letters.
     const fine = await visitor.post("/sign", good.replace("name=Kari", `name=${encodeURIComponent("Kåre Ødegård")}`));
     expect(fine.status).toBe(303);
-    expect((await store.list("accepted", doc.name)).map((s) => s.name)).toEqual(["Kåre Ødegård Nordmann"]);
+    expect((await store.list("pending", doc.name)).map((s) => s.name)).toEqual(["Kåre Ødegård Nordmann"]);
   });
 
   test("a body over the limit is answered 413, a JSON body 415", async () => {
@@ -295,7 +308,7 @@ describe("request limits (sqlite)", () => {
       const statuses = [];
       for (let i = 0; i < 5; i++) statuses.push((await visitor.post("/sign", signFields(doc, await visitor.csrf(), { email: `rate${i}@example.no` }))).status);
       expect(statuses).toEqual([303, 303, 303, 429, 429]);
-      expect((await limited.list("accepted", doc.name)).length).toBe(3);
+      expect((await limited.list("pending", doc.name)).length).toBe(3);
       const limitedAnswer = await visitor.post("/sign", signFields(doc, await visitor.csrf()));
       expect(limitedAnswer.headers.get("retry-after")).toMatch(/^\d+$/);
       expect(pageText(limitedAnswer.text)).toContain("For mange forsøk");
@@ -330,7 +343,7 @@ describe("request limits (sqlite)", () => {
     try {
       const answer = await new Visitor(server.url).post("/sign", signFields(doc, "", { email: "bench@example.no" }));
       expect(answer.status).toBe(303);
-      expect((await open.list("accepted", doc.name)).length).toBe(1);
+      expect((await open.list("pending", doc.name)).length).toBe(1);
     } finally {
       await server.app.close();
       await open.close();
@@ -339,7 +352,7 @@ describe("request limits (sqlite)", () => {
 
   test("unknown pages and links are 404 message pages", async () => {
     const visitor = new Visitor(url);
-    for (const path of ["/nope", "/confirm/short", `/confirm/${"a".repeat(43)}`, `/withdraw/${"b".repeat(43)}x`]) {
+    for (const path of ["/nope", "/confirm/short", `/withdraw/${"b".repeat(43)}x`, "/signatories?page=0", "/signatories?page=x"]) {
       const answer = await visitor.get(path);
       expect(answer.status).toBe(404);
       expect(pageText(answer.text)).toContain("Fant ikke siden");
