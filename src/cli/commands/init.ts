@@ -1,6 +1,7 @@
 import { defineCommand } from "citty";
 import path from "node:path";
-import { readOutline, scaffoldHoringssvar } from "../../consultation/index.js";
+import { readOutline } from "../../consultation/outline.js";
+import { scaffoldHoringssvar } from "../../consultation/scaffold.js";
 import { LANGS, type Lang } from "../../schema/common.js";
 import { initWorkspace } from "../../workspace/init.js";
 import { UsageError, type CliContext } from "../context.js";
