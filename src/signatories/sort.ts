@@ -118,12 +118,16 @@ export function compareNorwegian(a: string, b: string): number {
 /** From this many signatories on, sorting by primary keys pays for building their tables. */
 const KEYED_FROM = 2000;
 
-/**
- * Sorted by name, then organisation, then place; equal ones keep their input
- * order. Sorts positions against an array of keys computed once, so the
- * million-row case makes no wrapper object per signatory.
- */
+/** Sorted by name, then organisation, then place; equal ones keep their input order. */
 export function sortSignatories(list: readonly Signatory[]): Signatory[] {
+  return sortOrder(list).map((i) => list[i]);
+}
+
+/**
+ * The positions of `list` in sorted order. Sorts positions against an array of keys
+ * computed once, so the million-row case makes no wrapper object per signatory.
+ */
+export function sortOrder(list: readonly Signatory[]): number[] {
   // A short list sorts faster by the collator alone than the key tables take to build.
   const keys = list.length < KEYED_FROM ? [] : list.map((s) => primaryKey(s.name));
   const order = list.map((_, i) => i);
@@ -139,5 +143,5 @@ export function sortSignatories(list: readonly Signatory[]): Signatory[] {
       collator.compare(s.place ?? "", t.place ?? "")
     );
   });
-  return order.map((i) => list[i]);
+  return order;
 }

@@ -4,7 +4,7 @@ import { Reporter } from "../../report/index.js";
 import {
   WRITABLE_EXTENSIONS,
   groupSignatories,
-  mergeSignatoryFiles,
+  readSignatoryFiles,
   parseColumnMap,
   writeSignatories,
   type ColumnMap,
@@ -32,9 +32,10 @@ function columnMap(spec: unknown): ColumnMap | undefined {
   }
 }
 
-async function load(rawArgs: string[], argsDef: ArgsDef, map: unknown, ctx: CliContext, reporter: Reporter): Promise<Signatory[]> {
+/** The merged signatories as read, and their sorted order (see `readSignatoryFiles`). */
+async function load(rawArgs: string[], argsDef: ArgsDef, map: unknown, ctx: CliContext, reporter: Reporter): Promise<{ signatories: Signatory[]; order: number[] }> {
   const files = positionalFiles(rawArgs, ctx, argsDef, "signatory").map((file) => ({ path: file }));
-  const list = await mergeSignatoryFiles(files, reporter, {
+  const list = await readSignatoryFiles(files, reporter, {
     displayRoot: ctx.cwd,
     map: columnMap(map),
     onFile: (file) => ctx.progress(`reading ${file}…`),
@@ -59,11 +60,11 @@ const merge = defineCommand({
     }
     const reporter = new Reporter();
     // Bad rows are reported and left out; the good ones are still written.
-    const list = await load(rawArgs, mergeArgs, args.map, ctx, reporter);
+    const { signatories, order } = await load(rawArgs, mergeArgs, args.map, ctx, reporter);
     const shown = path.relative(ctx.cwd, out) || out;
     try {
-      await writeSignatories(list, out);
-      ctx.out(`wrote ${shown}  (${summary(list)})`);
+      await writeSignatories(signatories, out, order);
+      ctx.out(`wrote ${shown}  (${summary(signatories)})`);
     } catch (error) {
       reporter.error(shown, undefined, `cannot write: ${(error as Error).message}`, "signatory-write");
     }
@@ -77,8 +78,8 @@ const check = defineCommand({
   async run({ args, rawArgs, data }) {
     const ctx = data as CliContext;
     const reporter = new Reporter();
-    const list = await load(rawArgs, fileArgs, args.map, ctx, reporter);
-    ctx.out(summary(list));
+    const { signatories } = await load(rawArgs, fileArgs, args.map, ctx, reporter);
+    ctx.out(summary(signatories));
     return finish(ctx, reporter);
   },
 });
