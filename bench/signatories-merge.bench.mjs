@@ -1,19 +1,18 @@
-// Merge + dedupe + sort of 1,000,000 signatory rows (ISSUE 5: target ≤ 3 s, ≤ 1 GB).
+// 1,000,000 signatory rows merged, deduplicated, sorted and written as CSV by the CLI,
+// against GNU sort of the same files (ISSUE 14: ≤ 3× sort, ≤ 1 GB).
 //
 //   npm run build && node bench/signatories-merge.bench.mjs [rows]
 //
 // Generates two lists into a temp dir (deleted afterwards), as real exports come:
 // a UTF-8 comma CSV and a Windows-1252 semicolon CSV with æøå, sharing ~5% of
-// their signatories, then times `mergeSignatoryFiles` and reads the peak RSS.
-// CPU time and the load average are reported beside wall time: on a machine
-// shared with other work, wall time says more about the neighbours than about us.
-import { mkdtempSync, openSync, writeSync, closeSync, rmSync } from "node:fs";
+// their signatories. CPU time and the load average are reported beside wall time:
+// on a machine shared with other work, wall time says more about the neighbours.
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import iconv from "iconv-lite";
-import { mergeSignatoryFiles } from "../dist/signatories/index.js";
-import { Reporter } from "../dist/report/index.js";
+import { median, paired, timeOnce } from "./lib/paired.mjs";
 
 const FIRST = ["Kari", "Ola", "Åse", "Øystein", "Ærle", "Anne-Lise", "Per", "Liv", "Zara", "Bjørn", "Håkon", "Siri", "Ingrid", "Jon", "Aase", "Émile"];
 const LAST = ["Nordmann", "Hansen", "Ødegård", "Aas", "Æsøy", "Berg", "Larsen", "Ås", "Zahl", "Dahl", "Lie", "Strøm", "Vik", "Haugen", "O'Neil"];
@@ -52,32 +51,54 @@ function writeList(file, from, to, delimiter, encoding) {
   closeSync(fd);
 }
 
+/** The two input lists of `rows` rows in `dir`; ~5% of the signatories are in both. */
+export function writeInputs(dir, rows) {
+  const overlap = Math.floor(rows * 0.05);
+  const half = Math.floor(rows / 2);
+  const a = path.join(dir, "skjema.csv");
+  const b = path.join(dir, "excel.csv");
+  writeList(a, 0, half, ",", "utf8");
+  writeList(b, half - overlap, rows - overlap, ";", "windows-1252");
+  return { files: [a, b], unique: rows - overlap };
+}
+
+const ROOT = path.resolve(fileURLToPath(import.meta.url), "../..");
+const PAIRS = 5;
+
+/**
+ * `opprop signatories merge A B --out merged.csv` in a fresh process, as a user runs it,
+ * paired with GNU `sort` of the same bytes (LC_ALL=C, one thread's worth of the same
+ * job: read both files, order every line, write them out). Ratio: ours ÷ sort.
+ */
 export default async function run(rows = 1_000_000) {
   const dir = mkdtempSync(path.join(tmpdir(), "opprop-bench-"));
   try {
-    const overlap = Math.floor(rows * 0.05);
-    const half = Math.floor(rows / 2);
-    const a = path.join(dir, "skjema.csv");
-    const b = path.join(dir, "excel.csv");
-    writeList(a, 0, half, ",", "utf8");
-    writeList(b, half - overlap, rows - overlap, ";", "windows-1252");
-    globalThis.gc?.();
+    const { files, unique } = writeInputs(dir, rows);
+    const out = path.join(dir, "merged.csv");
+    const usageFile = path.join(dir, "usage.json");
+    const peaks = [];
+    const cpu = [];
+    const ours = () => {
+      const ms = timeOnce(process.execPath, ["--require", path.join(ROOT, "bench/lib/usage.cjs"), "bin/opprop.js", "signatories", "merge", ...files, "--out", out], { cwd: ROOT, env: { BENCH_USAGE_FILE: usageFile } });
+      const usage = JSON.parse(readFileSync(usageFile, "utf8"));
+      peaks.push(usage.maxRSS * 1024);
+      cpu.push(usage.cpuMs);
+      return ms;
+    };
+    const sort = () => timeOnce("sort", ["-o", path.join(dir, "sorted.txt"), ...files], { env: { LC_ALL: "C" } });
     const load = loadavg()[0];
-    const started = performance.now();
-    const cpu = process.cpuUsage();
-    const reporter = new Reporter();
-    const list = await mergeSignatoryFiles([{ path: a }, { path: b }], reporter, { displayRoot: dir });
-    const ms = performance.now() - started;
-    const { user, system } = process.cpuUsage(cpu);
-    const errors = reporter.messages.filter((m) => m.severity === "error").length;
-    if (errors || list.length !== rows - overlap) throw new Error(`expected ${rows - overlap} signatories and no errors, got ${list.length} and ${errors}`);
-    const label = `signatories merge ${rows.toLocaleString("en")} rows`;
+    const result = paired(PAIRS, ours, sort);
+    const lines = readFileSync(out, "latin1").split("\r\n").length - 2;
+    if (lines !== unique) throw new Error(`expected ${unique} signatories in ${out}, got ${lines}`);
+    const label = `merge ${rows.toLocaleString("en")} rows → CSV, CLI`;
     return [
-      { name: `${label}: wall`, value: Math.round(ms), unit: "ms", target: "≤ 3000" },
-      // All threads, GC helpers included; what the merge itself costs, whatever else runs.
-      { name: `${label}: CPU`, value: Math.round((user + system) / 1000), unit: "ms", target: "—" },
-      { name: `${label}: peak RSS`, value: Math.round((process.resourceUsage().maxRSS * 1024) / 1e6), unit: "MB", target: "≤ 1 GB" },
-      { name: `${label}: load average before`, value: Number(load.toFixed(1)), unit: "", target: "—" },
+      { name: `${label} (median of ${PAIRS} paired runs)`, value: Math.round(median(result.ours)), unit: "ms", target: "" },
+      { name: "  yardstick: GNU sort of the same files, same pairs", value: Math.round(median(result.yardstick)), unit: "ms", target: "" },
+      // paired() gives the median of sort ÷ ours; over an odd number of pairs its inverse is the median of ours ÷ sort.
+      { name: `${label} ÷ GNU sort (median of ${PAIRS} pair ratios)`, value: 1 / result.ratio, unit: "×", target: "≤ 3" },
+      { name: `${label}: CPU time (median)`, value: Math.round(median(cpu)), unit: "ms", target: "" },
+      { name: `${label}: peak RSS (largest of the runs)`, value: Math.round(Math.max(...peaks) / 1e6), unit: "MB", target: "≤ 1 GB" },
+      { name: `${label}: load average before`, value: Number(load.toFixed(1)), unit: "", target: "" },
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -13,5 +13,6 @@ export type { Signatory, SignatoryList } from "./signatories/types.js";
 export { mergeSignatoryFiles, loadSignatories, writeSignatories, checkOrgnr } from "./signatories/index.js";
 export { startPreview, type PreviewServer } from "./preview/index.js";
 export { importDocx } from "./import/index.js";
-export { readOutline, scaffoldHoringssvar } from "./consultation/index.js";
+export { readOutline } from "./consultation/outline.js";
+export { scaffoldHoringssvar } from "./consultation/scaffold.js";
 export { createCollectServer, openStore, exportSignatures } from "./collect/index.js";

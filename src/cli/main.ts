@@ -4,6 +4,9 @@ import { suggest } from "../report/index.js";
 import { EXIT_USAGE, UsageError, processContext, type CliContext } from "./context.js";
 import { kebab, renderUsage } from "./usage.js";
 
+// bin/opprop.js turns the block cache on for the real command line (not for in-process tests).
+export { useBlockCache } from "../workspace/cache.js";
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command has its own args type
 type AnyCommand = CommandDef<any>;
 type Loader = () => Promise<{ default: AnyCommand }>;

@@ -7,13 +7,13 @@ import type { DocumentFrontmatter } from "../schema/document.js";
 import type { TemplateDef } from "../schema/template.js";
 import type { Workspace } from "../workspace/index.js";
 import { reportDeadline } from "./deadline.js";
-import { PLACEHOLDERS } from "./scaffold.js";
+import { PLACEHOLDERS } from "./placeholders.js";
 import { reportPersonalData } from "./privacy.js";
 import { addNoCommentsSections, reportChapterOrder, reportStraySections } from "./sections.js";
 
 export { chapterKey } from "./sections.js";
-export { OutlineError, readOutline, type Outline } from "./outline.js";
-export { PLACEHOLDERS, scaffoldHoringssvar, type ScaffoldOptions } from "./scaffold.js";
+// readOutline and scaffoldHoringssvar are imported from ./outline.js and ./scaffold.js: a
+// re-export here would load mammoth and parse5 (the DOCX importer) into every build.
 
 export interface ConsultationInput {
   body: Root;

@@ -11,7 +11,7 @@ import { SignatoryMerger, nameInMessages } from "./merge.js";
 import { readRows, UnreadableFile, type RawRow } from "./readers/index.js";
 import { interner, type Interner } from "./normalise.js";
 import { normaliseRow, type SignatoryRowInput } from "./schema.js";
-import { sortSignatories } from "./sort.js";
+import { sortOrder } from "./sort.js";
 import type { FileSummary } from "./summary.js";
 import type { Signatory, SignatoryList } from "./types.js";
 
@@ -67,6 +67,20 @@ export interface LoadOptions {
 
 /** Every signatory from `files`, checked, merged and sorted — persons without consent included. */
 export async function mergeSignatoryFiles(files: readonly SignatoryFile[], reporter: Reporter, options: LoadOptions = {}): Promise<Signatory[]> {
+  const { signatories, order } = await readSignatoryFiles(files, reporter, options);
+  return order.map((i) => signatories[i]);
+}
+
+/**
+ * What `mergeSignatoryFiles` sorts: the merged signatories in the order they were read
+ * (and lie in memory), and their sorted order as positions. `writeSignatories(signatories,
+ * file, order)` writes a large merge faster from these than from the sorted list.
+ */
+export async function readSignatoryFiles(
+  files: readonly SignatoryFile[],
+  reporter: Reporter,
+  options: LoadOptions = {},
+): Promise<{ signatories: Signatory[]; order: number[] }> {
   const merger = new SignatoryMerger(reporter);
   // Per call, not per module: the strings may be slices that keep a whole file's text alive.
   const shared = interner();
@@ -114,7 +128,7 @@ export async function mergeSignatoryFiles(files: readonly SignatoryFile[], repor
     for (const file of lacking) reporter.error(file, undefined, t("signatories.mapColumnMissing", { column, where: "--map", file, columns: listColumns(fileColumns.get(file)!) }), "signatory-map");
   }
   merger.finish();
-  return sortSignatories(merger.signatories);
+  return { signatories: merger.signatories, order: sortOrder(merger.signatories) };
 }
 
 function listColumns(columns: readonly string[]): string {

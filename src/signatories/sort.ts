@@ -6,59 +6,73 @@
  * Most names use only letters, digits, spaces and common punctuation, and
  * for those a string of primary weights compares like the collator does at
  * its first level, with plain `<`. The weights are read off the collator
- * itself at load time, so the only rule written here is how a key is built;
+ * itself (on first use), so the only rule written here is how a key is built;
  * the full collator still breaks ties (case, accents) and handles any other
  * character. test/signatories/sort.test.ts checks the agreement property-wise.
  */
 import type { Signatory } from "./types.js";
 
-export const collator = new Intl.Collator("nb");
-const primary = new Intl.Collator("nb", { sensitivity: "base" });
+/** Created on first use, like the tables below: ICU's collation data costs ~10 ms to load. */
+let norwegian: Intl.Collator | undefined;
+export const collator = {
+  compare: (a: string, b: string): number => (norwegian ??= new Intl.Collator("nb")).compare(a, b),
+};
 
 const KEYED_CHARACTERS = [
   ...Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)),
   ..."æøåÆØÅäöüÄÖÜéèêëÉÈÊËáàÁÀóòôÓÒÔíìÍÌúùÚÙ",
 ];
 
-/** Character → its primary rank (equal at the first level = equal rank); all keyed characters are Latin-1. */
-const WEIGHT = new Uint8Array(256);
-{
+interface Tables {
+  /** Character → its primary rank (equal at the first level = equal rank); all keyed characters are Latin-1. */
+  weight: Uint8Array;
+  /**
+   * Two-letter sequences the collation treats as one letter ("aa", "Aa", "AA" = å),
+   * as first code × 256 + second code → weight. 0 means no contraction.
+   */
+  contractions: Uint8Array;
+  /** Characters that begin a contraction (a, A): only after them is the next character looked at. */
+  contractionStart: Uint8Array;
+  /**
+   * Pairs that begin a contraction through canonical equivalence: "aå" is
+   * "a" + "a" + ring, so ICU reads it as å + ring. Names with them go to the
+   * collator. Same layout as `contractions`, 1 = unkeyable.
+   */
+  unkeyable: Uint8Array;
+}
+
+let tables: Tables | undefined;
+
+/** Read off the collator on first use (~15 ms): a build whose list is short never needs them. */
+function keyTables(): Tables {
+  if (tables) return tables;
+  const primary = new Intl.Collator("nb", { sensitivity: "base" });
+  const weight = new Uint8Array(256);
   const sorted = [...KEYED_CHARACTERS].sort(primary.compare);
   let rank = 1;
   sorted.forEach((c, i) => {
     if (i > 0 && primary.compare(sorted[i - 1], c) !== 0) rank++;
-    WEIGHT[c.charCodeAt(0)] = rank;
+    weight[c.charCodeAt(0)] = rank;
   });
-}
-
-/**
- * Two-letter sequences the collation treats as one letter ("aa", "Aa", "AA" = å),
- * as first code × 256 + second code → weight. 0 means no contraction.
- */
-const CONTRACTIONS = new Uint8Array(256 * 256);
-/** Characters that begin a contraction (a, A): only after them is the next character looked at. */
-const CONTRACTION_START = new Uint8Array(256);
-for (const first of KEYED_CHARACTERS) {
-  for (const second of "aAoOeE") {
-    // A pair weighing the same as a single letter, but not as its own two letters, is one letter.
-    const single = KEYED_CHARACTERS.find((c) => primary.compare(first + second, c) === 0);
-    if (!single) continue;
-    CONTRACTIONS[first.charCodeAt(0) * 256 + second.charCodeAt(0)] = WEIGHT[single.charCodeAt(0)];
-    CONTRACTION_START[first.charCodeAt(0)] = 1;
+  const contractions = new Uint8Array(256 * 256);
+  const contractionStart = new Uint8Array(256);
+  for (const first of KEYED_CHARACTERS) {
+    for (const second of "aAoOeE") {
+      // A pair weighing the same as a single letter, but not as its own two letters, is one letter.
+      const single = KEYED_CHARACTERS.find((c) => primary.compare(first + second, c) === 0);
+      if (!single) continue;
+      contractions[first.charCodeAt(0) * 256 + second.charCodeAt(0)] = weight[single.charCodeAt(0)];
+      contractionStart[first.charCodeAt(0)] = 1;
+    }
   }
-}
-
-/**
- * Pairs that begin a contraction through canonical equivalence: "aå" is
- * "a" + "a" + ring, so ICU reads it as å + ring. Names with them go to the
- * collator. Same layout as CONTRACTIONS, 1 = unkeyable.
- */
-const UNKEYABLE = new Uint8Array(256 * 256);
-for (const first of KEYED_CHARACTERS) {
-  for (const c of KEYED_CHARACTERS) {
-    const base = c.normalize("NFD");
-    if (base.length > 1 && CONTRACTIONS[first.charCodeAt(0) * 256 + base.charCodeAt(0)]) UNKEYABLE[first.charCodeAt(0) * 256 + c.charCodeAt(0)] = 1;
+  const unkeyable = new Uint8Array(256 * 256);
+  for (const first of KEYED_CHARACTERS) {
+    for (const c of KEYED_CHARACTERS) {
+      const base = c.normalize("NFD");
+      if (base.length > 1 && contractions[first.charCodeAt(0) * 256 + base.charCodeAt(0)]) unkeyable[first.charCodeAt(0) * 256 + c.charCodeAt(0)] = 1;
+    }
   }
+  return (tables = { weight, contractions, contractionStart, unkeyable });
 }
 
 // Keys are built in a byte buffer and read out as Latin-1: ranks stay below 256,
@@ -71,6 +85,7 @@ let keyBuffer = Buffer.alloc(256);
  * one-character strings: this runs over every character of a million names.
  */
 export function primaryKey(text: string): string | undefined {
+  const { weight: WEIGHT, contractions: CONTRACTIONS, contractionStart: CONTRACTION_START, unkeyable: UNKEYABLE } = keyTables();
   if (keyBuffer.length < text.length) keyBuffer = Buffer.alloc(text.length * 2);
   let length = 0;
   for (let i = 0; i < text.length; i++) {
@@ -100,18 +115,20 @@ export function compareNorwegian(a: string, b: string): number {
   return collator.compare(a, b);
 }
 
-/**
- * Sorted by name, then organisation, then place; equal ones keep their input
- * order. Sorts positions against an array of keys computed once, so the
- * million-row case makes no wrapper object per signatory.
- */
+/** From this many signatories on, sorting by primary keys pays for building their tables. */
+const KEYED_FROM = 2000;
+
+/** Sorted by name, then organisation, then place; equal ones keep their input order. */
 export function sortSignatories(list: readonly Signatory[]): Signatory[] {
-  const keys = list.map((s) => primaryKey(s.name));
-  const order = list.map((_, i) => i);
-  order.sort((i, j) => {
-    const a = keys[i];
-    const b = keys[j];
-    if (a !== undefined && b !== undefined && a !== b) return a < b ? -1 : 1;
+  return sortOrder(list).map((i) => list[i]);
+}
+
+/**
+ * The positions of `list` in sorted order. Sorts positions against an array of keys
+ * computed once, so the million-row case makes no wrapper object per signatory.
+ */
+export function sortOrder(list: readonly Signatory[]): number[] {
+  const fullCompare = (i: number, j: number): number => {
     const s = list[i];
     const t = list[j];
     return (
@@ -119,6 +136,16 @@ export function sortSignatories(list: readonly Signatory[]): Signatory[] {
       collator.compare(s.organisation ?? "", t.organisation ?? "") ||
       collator.compare(s.place ?? "", t.place ?? "")
     );
+  };
+  // A short list sorts faster by the collator alone than the key tables take to build.
+  if (list.length < KEYED_FROM) return list.map((_, i) => i).sort(fullCompare);
+  const keys = list.map((s) => primaryKey(s.name));
+  // A native sort of chunked keys (numbers packed in a Float64Array, MSD by chunk) measured
+  // slower here than this comparator: each level re-reads the keys in random order.
+  return list.map((_, i) => i).sort((i, j) => {
+    const a = keys[i];
+    const b = keys[j];
+    if (a !== undefined && b !== undefined && a !== b) return a < b ? -1 : 1;
+    return fullCompare(i, j);
   });
-  return order.map((i) => list[i]);
 }

@@ -7,7 +7,7 @@ import { toString } from "mdast-util-to-string";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { addNoCommentsSections, chapterKey } from "../../src/consultation/sections.js";
-import { readOutline } from "../../src/consultation/index.js";
+import { readOutline } from "../../src/consultation/outline.js";
 import { parseMarkdown } from "../../src/parse/markdown.js";
 import { runCli } from "../helpers/cli.js";
 

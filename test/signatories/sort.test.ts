@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { collator, compareNorwegian, sortSignatories, type Signatory } from "../../src/signatories/index.js";
+import { primaryKey } from "../../src/signatories/sort.js";
 
 const sign = (name: string, organisation?: string): Signatory => ({ type: "person", name, organisation, publish: true, source: { file: "x", line: 1 }, extra: {} });
 
@@ -35,6 +36,27 @@ describe("Norwegian order", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  // From 2,000 rows the primary keys decide (short lists go to the collator alone); with
+  // every name keyed and with some that have no key, the order must be the collator's.
+  it("sorts long lists as the collator does, with and without names that have no key", () => {
+    // Short names from few letters: many equal keys (case, accents), keys that are prefixes of others, long runs.
+    // No part ends in a or A: "a" + "å" is "aa" + ring to ICU, a name the keys leave to the collator.
+    const part = fc.constantFrom(..."ÅæøoOzZ éè-", "Ås", "ås", "Aase", "aase", "AAse", "Kari ", "Nordmann");
+    const keyed = fc.oneof(fc.array(part, { maxLength: 3 }), fc.array(part, { maxLength: 9 })).map((parts) => parts.join(""));
+    const row = (text: fc.Arbitrary<string>) => fc.record({ name: text, organisation: fc.option(fc.constantFrom("Øst", "vest", "Vest"), { nil: undefined }) });
+    for (const [text, allKeyed] of [[keyed, true], [fc.oneof(keyed, keyed.map((t) => `${t}ß`)), false]] as const) {
+      fc.assert(
+        fc.property(fc.array(row(text), { minLength: 2000, maxLength: 2500 }), (rows) => {
+          const list = rows.map((r, line) => ({ ...sign(r.name, r.organisation), source: { file: "x", line } }));
+          if (allKeyed) expect(list.every((s) => primaryKey(s.name) !== undefined)).toBe(true);
+          const expected = [...list].sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.organisation ?? "", b.organisation ?? ""));
+          expect(sortSignatories(list).map((s) => s.source.line)).toEqual(expected.map((s) => s.source.line));
+        }),
+        { numRuns: 15 },
+      );
+    }
   });
 
   // The fast primary keys must order exactly as ICU's "nb" collation does.

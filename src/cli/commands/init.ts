@@ -1,7 +1,8 @@
 import { defineCommand } from "citty";
 import path from "node:path";
 import { t } from "../../i18n/catalogue.js";
-import { OutlineError, readOutline, scaffoldHoringssvar } from "../../consultation/index.js";
+import { OutlineError, readOutline } from "../../consultation/outline.js";
+import { scaffoldHoringssvar } from "../../consultation/scaffold.js";
 import { Reporter } from "../../report/index.js";
 import { LANGS, type Lang } from "../../schema/common.js";
 import { initWorkspace } from "../../workspace/init.js";

@@ -5,7 +5,7 @@ import { Reporter } from "../../report/index.js";
 import {
   WRITABLE_EXTENSIONS,
   groupSignatories,
-  mergeSignatoryFiles,
+  readSignatoryFiles,
   parseColumnMap,
   writeSignatories,
   type ColumnMap,
@@ -35,10 +35,11 @@ function columnMap(spec: unknown): ColumnMap | undefined {
   }
 }
 
-async function load(rawArgs: string[], argsDef: ArgsDef, map: unknown, ctx: CliContext, reporter: Reporter): Promise<Signatory[]> {
+/** The merged signatories as read, and their sorted order (see `readSignatoryFiles`). */
+async function load(rawArgs: string[], argsDef: ArgsDef, map: unknown, ctx: CliContext, reporter: Reporter): Promise<{ signatories: Signatory[]; order: number[] }> {
   const files = positionalFiles(rawArgs, ctx, argsDef, "signatory").map((file) => ({ path: file }));
   const summaries: FileSummary[] = [];
-  const list = await mergeSignatoryFiles(files, reporter, {
+  const list = await readSignatoryFiles(files, reporter, {
     displayRoot: ctx.cwd,
     map: columnMap(map),
     onFile: (file) => ctx.progress(t("cli.reading", { file })),
@@ -65,11 +66,11 @@ const merge = defineCommand({
     }
     const reporter = new Reporter();
     // Bad rows are reported and left out; the good ones are still written.
-    const list = await load(rawArgs, mergeArgs, args.map, ctx, reporter);
+    const { signatories, order } = await load(rawArgs, mergeArgs, args.map, ctx, reporter);
     const shown = path.relative(ctx.cwd, out) || out;
     try {
-      await writeSignatories(list, out);
-      ctx.out(t("cli.mergeWrote", { file: shown, summary: summary(list) }));
+      await writeSignatories(signatories, out, order);
+      ctx.out(t("cli.mergeWrote", { file: shown, summary: summary(signatories) }));
     } catch (error) {
       reporter.error(shown, undefined, t("cli.cannotWrite", { reason: (error as Error).message }), "signatory-write");
     }
@@ -83,8 +84,8 @@ const check = defineCommand({
   async run({ args, rawArgs, data }) {
     const ctx = data as CliContext;
     const reporter = new Reporter();
-    const list = await load(rawArgs, fileArgs, args.map, ctx, reporter);
-    ctx.out(summary(list));
+    const { signatories } = await load(rawArgs, fileArgs, args.map, ctx, reporter);
+    ctx.out(summary(signatories));
     return finish(ctx, reporter);
   },
 });

@@ -8,20 +8,26 @@
  * million rows here, this one about 0.4 s, and the format is small.
  */
 import { isUtf8 } from "node:buffer";
-import iconv from "iconv-lite";
 import type { HeaderSink, RowSink } from "./types.js";
 
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-/** Windows-1252 differs from Latin-1 only in 0x80–0x9F (€, „, “, –, Š, …). */
-const CP1252_HIGH = iconv.decode(Buffer.from(Array.from({ length: 32 }, (_, i) => 0x80 + i)), "windows-1252");
+/**
+ * Windows-1252 differs from Latin-1 only in 0x80–0x9F (€, „, “, –, Š, …); its five
+ * unassigned bytes become U+FFFD. Written out, as iconv-lite decodes them: importing
+ * iconv-lite for this table cost every build ~20 ms (test/signatories/decode.test.ts compares).
+ */
+export const CP1252_HIGH =
+  "\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\ufffd\u017d\ufffd" +
+  "\ufffd\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\ufffd\u017e\u0178";
 
 export function decode(bytes: Buffer): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.toString("utf8", 3);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString("utf16le", 2);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return iconv.decode(bytes.subarray(2), "utf16-be");
+  // Big-endian UTF-16: swapped into little-endian, a trailing odd byte dropped (as iconv-lite does).
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1))).swap16().toString("utf16le");
   if (isUtf8(bytes)) return bytes.toString("utf8");
   // Bytes that are not valid UTF-8 are what Norwegian Excel writes: Windows-1252. Node's
   // native Latin-1 decoder plus the 32 differing characters is several times faster than iconv.

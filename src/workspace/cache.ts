@@ -1,0 +1,173 @@
+/**
+ * The block index on disk, for cold CLI runs: what loading a block file gave (its id,
+ * validated frontmatter, messages, and its Markdown tree once a document included it),
+ * keyed by the file's path, size, mtime, ctime and inode. A cold `opprop build` then
+ * reads one file instead of parsing 90 frontmatters and the included bodies again.
+ *
+ * Never stale: an edit changes size or mtime, and always ctime (which no tool can set
+ * back); an atomic save (write + rename) changes the inode; a deleted or renamed file
+ * is simply not found under its old path. The cache also belongs to one build of the
+ * code, one Node version and one message language, so that a newer opprop never reads
+ * what an older one wrote. Anything unreadable is ignored and written anew.
+ *
+ * Only the CLI turns it on (bin/opprop.js calls `useBlockCache`); the library and the
+ * tests load workspaces without it unless they ask.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
+import { homedir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { deserialize, serialize } from "node:v8";
+import type { Root } from "mdast";
+import { getLocale } from "../i18n/locale.js";
+import type { Message } from "../report/index.js";
+import type { BlockFrontmatter } from "../schema/block.js";
+
+/** What loading one block file gave: the block's fields, or only messages when it failed. */
+export interface CachedBlock {
+  id?: string;
+  meta?: BlockFrontmatter;
+  /** A broken block's first problem (see `Block.problem`): it must stay broken when read back. */
+  problem?: string;
+  messages: Message[];
+  /** The serialized Markdown tree, once some document included the block. */
+  tree?: Uint8Array;
+}
+
+/** Serialized, so that every `get` hands out objects of its own that no earlier build has touched. */
+interface Entry {
+  stamp: string;
+  block: Uint8Array;
+  tree?: Uint8Array;
+}
+
+let cacheDir: string | undefined;
+/** One cache per workspace and process: read when first needed, written when the process ends. */
+const opened = new Map<string, BlockCache>();
+
+/** Turns the disk cache on for this process, in `dir` (default: the user's cache folder). */
+export function useBlockCache(dir = defaultCacheDir()): void {
+  if (cacheDir === undefined) process.once("exit", saveBlockCaches);
+  cacheDir = dir;
+}
+
+export function blockCacheFor(root: string): BlockCache {
+  let cache = opened.get(root);
+  if (!cache) opened.set(root, (cache = BlockCache.open(root)));
+  return cache;
+}
+
+/** Writes every cache that changed (synchronously: it runs in the process's "exit" handler). */
+export function saveBlockCaches(): void {
+  for (const cache of opened.values()) cache.save();
+}
+
+function defaultCacheDir(): string {
+  return path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), ".cache"), "opprop");
+}
+
+/** The file's identity now; a different stamp means the cached entry is not used. */
+export function fileStamp(stats: Stats): string {
+  return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`;
+}
+
+/** This build of the code: `npm run build` and every install rewrite the module files. */
+function codeStamp(): string {
+  try {
+    return fileStamp(statSync(fileURLToPath(import.meta.url)));
+  } catch {
+    return "unknown";
+  }
+}
+
+export class BlockCache {
+  private readonly entries: Map<string, Entry>;
+  private changed = false;
+
+  private constructor(
+    private readonly file: string | undefined,
+    private readonly key: string,
+    entries: Map<string, Entry>,
+  ) {
+    this.entries = entries;
+  }
+
+  /** The cache of workspace `root`: empty when the disk cache is off or its file unusable. */
+  static open(root: string): BlockCache {
+    const key = [codeStamp(), process.version, getLocale(), root].join("\0");
+    if (!cacheDir) return new BlockCache(undefined, key, new Map());
+    const file = path.join(cacheDir, `blocks-${createHash("sha256").update(root).digest("hex").slice(0, 32)}.bin`);
+    let entries = new Map<string, Entry>();
+    try {
+      const stored = deserialize(readFileSync(file)) as { key: string; entries: Map<string, Entry> };
+      if (stored.key === key && stored.entries instanceof Map) entries = stored.entries;
+    } catch {
+      // No cache yet, or one from a crash or another format: start empty.
+    }
+    return new BlockCache(file, key, entries);
+  }
+
+  /** The entry for `absoluteFile` if the file is still exactly what was cached. */
+  get(absoluteFile: string, stamp: string): CachedBlock | undefined {
+    const entry = this.entries.get(absoluteFile);
+    if (entry?.stamp !== stamp) return undefined;
+    return { ...(deserialize(entry.block) as Omit<CachedBlock, "tree">), tree: entry.tree };
+  }
+
+  /** Remembers a fresh load, serialized now, before any document can change the block. */
+  put(absoluteFile: string, stamp: string, block: Omit<CachedBlock, "tree">): void {
+    if (!this.file) return;
+    const bytes = serializable(block);
+    if (bytes) this.entries.set(absoluteFile, { stamp, block: bytes });
+    else this.entries.delete(absoluteFile);
+    this.changed = true;
+  }
+
+  /** Remembers a block's tree as parsed, before assembly walks it. */
+  putTree(absoluteFile: string, tree: Root): void {
+    const entry = this.entries.get(absoluteFile);
+    if (!this.file || !entry) return;
+    entry.tree = serializable(tree);
+    this.changed = true;
+  }
+
+  /** Forgets files that are gone, so a cache never grows with deleted blocks. */
+  keepOnly(files: readonly string[]): void {
+    const present = new Set(files);
+    for (const file of this.entries.keys()) {
+      if (!present.has(file)) {
+        this.entries.delete(file);
+        this.changed = true;
+      }
+    }
+  }
+
+  /** Writes the cache if anything changed: temp file and rename, so a reader never sees half of it. */
+  save(): void {
+    if (!this.file || !this.changed) return;
+    const temp = `${this.file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+    try {
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      writeFileSync(temp, serialize({ key: this.key, entries: this.entries }));
+      renameSync(temp, this.file);
+      this.changed = false;
+    } catch {
+      // A read-only home or a full disk costs the next run its speed-up, nothing else.
+      rmSync(temp, { force: true });
+    }
+  }
+}
+
+/** Undefined for a value the structured clone cannot hold (it is then not cached). */
+function serializable(value: unknown): Uint8Array | undefined {
+  try {
+    return serialize(value);
+  } catch {
+    return undefined;
+  }
+}
+
+export function treeFromCache(bytes: Uint8Array): Root {
+  return deserialize(bytes) as Root;
+}
