@@ -16,6 +16,7 @@ const COMMANDS: Record<string, { description: string; load: Loader }> = {
   preview: { description: "live HTML preview that reloads on save", load: () => import("./commands/preview.js") },
   collect: { description: "sign-on web page", load: () => import("./commands/collect.js") },
   import: { description: "turn a Word draft into blocks", load: () => import("./commands/import.js") },
+  studio: { description: "write, assemble and export in the browser", load: () => import("./commands/studio.js") },
 };
 
 const TOP_USAGE = `opprop — joint statements and consultation responses from Markdown blocks
