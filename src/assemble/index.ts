@@ -10,7 +10,7 @@ import { positionInFrontmatter, readFrontmatter } from "../parse/frontmatter.js"
 import { parseMarkdown } from "../parse/markdown.js";
 import { didYouMean, type Position, type Reporter } from "../report/index.js";
 import { documentFrontmatterSchema, type DocumentFrontmatter } from "../schema/document.js";
-import { emptySignatoryList, loadSignatories } from "../signatories/index.js";
+import { emptySignatoryList, loadSignatories, type SignatoryFile } from "../signatories/index.js";
 import type { Workspace } from "../workspace/index.js";
 import { cleanStrings } from "./clean.js";
 import { documentScope, expandNodes, type ExpandContext } from "./expand.js";
@@ -64,7 +64,7 @@ export async function assemble(workspace: Workspace, documentPath: string, repor
 
   const signatories = options.skipSignatories
     ? undefined
-    : await (options.loadSignatories ?? loadSignatories)(resolveSignatoryFiles(workspace.root, absolute, meta, (i) => positionInFrontmatter(frontmatter, ["signatories", i]), file, reporter), reporter, { documentFingerprint: fingerprint, lang: meta.lang, displayRoot: workspace.root });
+    : await (options.loadSignatories ?? loadSignatories)(resolveSignatoryFiles(workspace.root, absolute, meta, (i, within = []) => positionInFrontmatter(frontmatter, ["signatories", i, ...within]), file, reporter), reporter, { documentFingerprint: fingerprint, lang: meta.lang, displayRoot: workspace.root });
 
   if (!template || reporter.errorsFor(file).length > errorsBefore) return undefined;
   const date = meta.date ?? options.today ?? today();
@@ -183,15 +183,24 @@ function textOf(node: Nodes): string {
   return toString(node);
 }
 
-function resolveSignatoryFiles(root: string, documentPath: string, meta: DocumentFrontmatter, positionOf: (index: number) => Position | undefined, file: string, reporter: Reporter) {
-  const files: { path: string; group?: string }[] = [];
+function resolveSignatoryFiles(
+  root: string,
+  documentPath: string,
+  meta: DocumentFrontmatter,
+  positionOf: (index: number, within?: string[]) => Position | undefined,
+  file: string,
+  reporter: Reporter,
+) {
+  const files: SignatoryFile[] = [];
   for (const [index, entry] of meta.signatories.entries()) {
     const resolved = path.resolve(path.dirname(documentPath), entry.file);
     if (path.relative(root, resolved).startsWith("..")) {
       reporter.error(file, positionOf(index), `signatory file "${entry.file}" is outside the workspace`, "signatory-path");
       continue;
     }
-    files.push({ path: resolved, group: entry.group });
+    const { map } = entry;
+    const mapPlaces = map && Object.fromEntries(Object.keys(map).map((column) => [column, { file, position: positionOf(index, ["map", column]) }]));
+    files.push({ path: resolved, group: entry.group, map, mapPlaces });
   }
   return files;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UnknownField, fieldFromWord } from "../signatories/columns.js";
 import { isoDateSchema, langSchema } from "./common.js";
 
 const recipientSchema = z.union([
@@ -14,9 +15,19 @@ const senderSchema = z.strictObject({
   logoAlt: z.string().optional(),
 });
 
+/** A field word of a `map:` entry, English (`place`) or Norwegian (`sted`). */
+const fieldWordSchema = z.string().superRefine((word, ctx) => {
+  if (!fieldFromWord(word)) ctx.addIssue({ code: "custom", message: new UnknownField(word).message });
+});
+
 const signatoryFileSchema = z.union([
-  z.string().min(1).transform((file) => ({ file, group: undefined as string | undefined })),
-  z.strictObject({ file: z.string().min(1), group: z.string().optional() }),
+  z.string().min(1).transform((file) => ({ file, group: undefined as string | undefined, map: undefined as Record<string, string> | undefined })),
+  z.strictObject({
+    file: z.string().min(1),
+    group: z.string().optional(),
+    /** Column header as the file writes it → field: a form export used as it is, without merging first. */
+    map: z.record(z.string(), fieldWordSchema).optional(),
+  }),
 ]);
 
 export const consultationSchema = z.strictObject({

@@ -3,6 +3,8 @@
  * Norwegian or English, with any case, spacing and punctuation, so headers are
  * compared by `columnKey` ("E-postadresse" = "epostadresse", "Org.nr" = "orgnr").
  */
+import { t } from "../i18n/catalogue.js";
+import { didYouMean } from "../report/index.js";
 import { cleanText } from "./normalise.js";
 
 export const SIGNATORY_FIELDS = [
@@ -60,26 +62,75 @@ const ALIAS_INDEX = new Map<string, [SignatoryField, number]>(
   SIGNATORY_FIELDS.flatMap((field) => COLUMN_ALIASES[field].map((alias, i) => [columnKey(alias), [field, i]] as const)),
 );
 
-export type ColumnMap = ReadonlyMap<string, SignatoryField>;
+/**
+ * The Norwegian word for each field, accepted wherever a field is named
+ * (`--map "Kommune=sted"`, a document's `map:`), beside the English name.
+ */
+export const FIELD_WORDS: Readonly<Record<SignatoryField, readonly string[]>> = {
+  type: ["type"],
+  name: ["navn"],
+  organisation: ["organisasjon"],
+  role: ["rolle"],
+  orgnr: ["orgnr"],
+  place: ["sted"],
+  email: ["epost", "e-post"],
+  phone: ["telefon"],
+  publish: ["samtykke"],
+  signed_at: ["signert"],
+  version: ["versjon"],
+};
+
+const FIELD_BY_WORD = new Map<string, SignatoryField>(
+  SIGNATORY_FIELDS.flatMap((field) => [field, ...FIELD_WORDS[field]].map((word) => [word, field] as const)),
+);
+
+/** `sted` → place, `place` → place; undefined for a word that names no field. Case does not matter. */
+export function fieldFromWord(word: string): SignatoryField | undefined {
+  return FIELD_BY_WORD.get(cleanText(word).toLowerCase());
+}
+
+/** Every word a field may be named by, for "did you mean" and for messages. */
+export const FIELD_NAMES: readonly string[] = [...FIELD_BY_WORD.keys()];
+
+/** Column key → the column as the user wrote it and the field it means. */
+export type ColumnMap = ReadonlyMap<string, { column: string; field: SignatoryField }>;
+
+/** A field word that names no field, with the words that do. */
+export class UnknownField extends Error {
+  constructor(readonly word: string) {
+    super(t("signatories.unknownField", { word, hint: didYouMean(word, FIELD_NAMES), fields: SIGNATORY_FIELDS.join(", ") }));
+  }
+}
+
+/** `{ "Kommune": "sted" }` → the map; throws `UnknownField` on a word that names no field. */
+export function columnMapOf(entries: Readonly<Record<string, string>>): ColumnMap {
+  const map = new Map<string, { column: string; field: SignatoryField }>();
+  for (const [column, word] of Object.entries(entries)) {
+    const field = fieldFromWord(word);
+    if (!field) throw new UnknownField(word);
+    map.set(columnKey(column), { column, field });
+  }
+  return map;
+}
 
 /**
  * Parses `--map "Column=field,Other column=field"` into column key → field.
  * Throws with a user-facing message on a malformed pair or unknown field.
  */
 export function parseColumnMap(spec: string): ColumnMap {
-  const map = new Map<string, SignatoryField>();
+  const entries: Record<string, string> = {};
   for (const pair of spec.split(",")) {
     if (!pair.trim()) continue;
     const at = pair.lastIndexOf("=");
     const column = pair.slice(0, at).trim();
-    const field = pair.slice(at + 1).trim();
-    if (at < 0 || !column) throw new Error(`--map expects "Column=field", got "${pair.trim()}"`);
-    if (!(SIGNATORY_FIELDS as readonly string[]).includes(field)) {
-      throw new Error(`--map: unknown field "${field}" (fields: ${SIGNATORY_FIELDS.join(", ")})`);
-    }
-    map.set(columnKey(column), field as SignatoryField);
+    if (at < 0 || !column) throw new Error(t("signatories.mapPair", { pair: pair.trim() }));
+    entries[column] = pair.slice(at + 1).trim();
   }
-  return map;
+  try {
+    return columnMapOf(entries);
+  } catch (error) {
+    throw new Error(`--map: ${(error as Error).message}`);
+  }
 }
 
 export interface ColumnMapping {
@@ -97,7 +148,7 @@ export function mapColumns(columns: readonly string[], overrides: ColumnMap = ne
   const priority = new Map<SignatoryField, number>();
   const meaning = columns.map((column, i) => {
     const key = columnKey(column);
-    const override = overrides.get(key);
+    const override = overrides.get(key)?.field;
     const hit: [SignatoryField, number] | undefined = override ? [override, -1] : ALIAS_INDEX.get(key);
     if (hit && (index[hit[0]] < 0 || hit[1] < priority.get(hit[0])!)) {
       index[hit[0]] = i;

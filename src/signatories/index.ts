@@ -4,8 +4,9 @@
  * `signatories` commands and the sign-on server.
  */
 import path from "node:path";
-import type { Reporter } from "../report/index.js";
-import { mapColumns, type ColumnMap, type ColumnMapping } from "./columns.js";
+import type { Position, Reporter } from "../report/index.js";
+import { t } from "../i18n/catalogue.js";
+import { columnKey, columnMapOf, mapColumns, type ColumnMap, type ColumnMapping } from "./columns.js";
 import { SignatoryMerger, nameInMessages } from "./merge.js";
 import { readRows, UnreadableFile, type RawRow } from "./readers/index.js";
 import { interner, type Interner } from "./normalise.js";
@@ -13,7 +14,20 @@ import { normaliseRow, type SignatoryRowInput } from "./schema.js";
 import { sortSignatories } from "./sort.js";
 import type { Signatory, SignatoryList } from "./types.js";
 
-export { COLUMN_ALIASES, SIGNATORY_FIELDS, columnKey, parseColumnMap, type ColumnMap, type SignatoryField } from "./columns.js";
+export {
+  COLUMN_ALIASES,
+  FIELD_NAMES,
+  FIELD_WORDS,
+  SIGNATORY_FIELDS,
+  UnknownField,
+  columnKey,
+  columnMapOf,
+  fieldFromWord,
+  parseColumnMap,
+  type ColumnMap,
+  type SignatoryField,
+} from "./columns.js";
+export { guessColumns, type ColumnGuess } from "./guess.js";
 export { cleanText } from "./normalise.js";
 export { SIGNATORY_EXTENSIONS } from "./readers/index.js";
 export { checkOrgnr, describeIssues, normaliseRow, rawSignatoryRowSchema, signatoryRowSchema, type SignatoryRow, type SignatoryRowInput } from "./schema.js";
@@ -26,6 +40,14 @@ export interface SignatoryFile {
   path: string;
   /** A heading the renderers may group these signatories under. */
   group?: string;
+  /**
+   * This file's own column meanings (a document's `map:`): column header → field,
+   * English or Norwegian word. Beats `--map` and the aliases. Plain data, so a
+   * changed map changes the preview's cache key.
+   */
+  map?: Readonly<Record<string, string>>;
+  /** Where each column of `map` was written, for the error about a column the file does not have. */
+  mapPlaces?: Readonly<Record<string, { file: string; position?: Position }>>;
 }
 
 export interface LoadOptions {
@@ -42,43 +64,77 @@ export async function mergeSignatoryFiles(files: readonly SignatoryFile[], repor
   const merger = new SignatoryMerger(reporter);
   // Per call, not per module: the strings may be slices that keep a whole file's text alive.
   const shared = interner();
-  for (const { path: absolute, group } of files) {
+  // `--map` columns no file has, with the files that lack them: an error once every file is read.
+  const unusedOption = new Map<string, string[]>();
+  const fileColumns = new Map<string, readonly string[]>();
+  for (const { path: absolute, group, map: words, mapPlaces } of files) {
     const file = displayName(options.displayRoot ?? process.cwd(), absolute);
     options.onFile?.(file);
-    const toSignatory = rowReader(file, group, options.map, reporter, shared);
+    // Throws UnknownField on a bad word: a document's schema has refused those already.
+    const own = words && columnMapOf(words);
+    const map = own && options.map ? new Map([...options.map, ...own]) : (own ?? options.map);
+    const toSignatory = rowReader(file, group, map, reporter, shared);
     try {
-      await readRows(absolute, (row) => {
-        const s = toSignatory(row);
-        if (s) merger.add(s);
-      });
+      await readRows(
+        absolute,
+        (row) => {
+          const s = toSignatory.read(row);
+          if (s) merger.add(s);
+        },
+        toSignatory.header,
+      );
     } catch (error) {
       if (!(error instanceof UnreadableFile)) throw error;
       reporter.error(file, error.line ? { line: error.line, column: 1 } : undefined, error.message, "signatory-file");
+      continue;
     }
+    const seen = toSignatory.columns();
+    fileColumns.set(file, seen);
+    const seenKeys = new Set(seen.map(columnKey));
+    for (const [key, { column }] of own ?? []) {
+      if (seenKeys.has(key)) continue;
+      const place = mapPlaces?.[column] ?? { file };
+      reporter.error(place.file, place.position, t("signatories.mapColumnMissing", { column, where: t("signatories.theMap"), file, columns: listColumns(seen) }), "signatory-map");
+    }
+    for (const [key] of options.map ?? []) if (!seenKeys.has(key) && !own?.has(key)) unusedOption.set(key, [...(unusedOption.get(key) ?? []), file]);
+  }
+  for (const [key, lacking] of unusedOption) {
+    if (lacking.length < fileColumns.size) continue;
+    const { column } = options.map!.get(key)!;
+    for (const file of lacking) reporter.error(file, undefined, t("signatories.mapColumnMissing", { column, where: "--map", file, columns: listColumns(fileColumns.get(file)!) }), "signatory-map");
   }
   merger.finish();
   return sortSignatories(merger.signatories);
 }
 
-/** Turns the raw rows of one file into signatories, reporting bad rows and confusable columns. */
+function listColumns(columns: readonly string[]): string {
+  return columns.length ? columns.map((c) => `"${c}"`).join(", ") : t("signatories.noColumns");
+}
+
+/**
+ * Turns the raw rows of one file into signatories, reporting bad rows and
+ * confusable columns; remembers every column the file has, for the map check.
+ */
 function rowReader(file: string, group: string | undefined, map: ColumnMap | undefined, reporter: Reporter, shared: Interner) {
   // All rows of a CSV or XLSX share one header array; YAML and JSON items repeat the same keys.
   const mappings = new Map<string, ColumnMapping>();
+  const seen = new Set<string>();
   let columns: readonly string[] = [];
   let mapping = mapColumns(columns);
-  return (row: RawRow): Signatory | undefined => {
-    if (row.columns !== columns) {
-      columns = row.columns;
-      const key = columns.join("\0");
-      const known = mappings.get(key);
-      mapping = known ?? mapColumns(columns, map);
-      if (!known) {
-        mappings.set(key, mapping);
-        for (const { column, by, field } of mapping.shadowed) {
-          reporter.info(file, undefined, `column "${column}" also means ${field}; using "${by}" (choose with --map "${column}=${field}")`, "signatory-column");
-        }
-      }
+  const useColumns = (next: readonly string[]) => {
+    columns = next;
+    const key = columns.join("\0");
+    const known = mappings.get(key);
+    mapping = known ?? mapColumns(columns, map);
+    if (known) return;
+    mappings.set(key, mapping);
+    for (const column of columns) seen.add(column);
+    for (const { column, by, field } of mapping.shadowed) {
+      reporter.info(file, undefined, `column "${column}" also means ${field}; using "${by}" (choose with --map "${column}=${field}")`, "signatory-column");
     }
+  };
+  const read = (row: RawRow): Signatory | undefined => {
+    if (row.columns !== columns) useColumns(row.columns);
     const { cells } = row;
     const { index } = mapping;
     let extra: Record<string, string> | undefined;
@@ -104,6 +160,7 @@ function rowReader(file: string, group: string | undefined, map: ColumnMap | und
       source: { file, line: row.line },
     });
   };
+  return { read, header: useColumns, columns: (): readonly string[] => [...seen] };
 }
 
 function at(cells: readonly string[], i: number): string | undefined {

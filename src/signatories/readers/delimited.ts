@@ -9,7 +9,7 @@
  */
 import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
-import type { RowSink } from "./types.js";
+import type { HeaderSink, RowSink } from "./types.js";
 
 const QUOTE = 34;
 const LF = 10;
@@ -99,7 +99,7 @@ const SEP_HINT = /^sep=(.)\r?\n/i;
 // Module-level rather than an arrow in the loop: no closure per row.
 const hasText = (cell: string) => cell !== "";
 
-export function readDelimited(bytes: Buffer, sink: RowSink): void {
+export function readDelimited(bytes: Buffer, sink: RowSink, onHeader?: HeaderSink): void {
   let text = decode(bytes);
   // Excel's "sep=;" first line names the separator and is not the header.
   const hint = SEP_HINT.exec(text);
@@ -108,7 +108,10 @@ export function readDelimited(bytes: Buffer, sink: RowSink): void {
   if (hint) text = text.slice(hint[0].length);
   let columns: string[] | undefined;
   parseDelimited(text, delimiter, (cells, line) => {
-    if (!columns) columns = cells;
+    if (!columns) {
+      columns = cells;
+      onHeader?.(columns);
+    }
     // Spreadsheets pad a list with rows of empty cells (";;;;"); they are not signatories.
     else if (cells.some(hasText)) sink({ line: line + lineOffset, columns, cells });
   });

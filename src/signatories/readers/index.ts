@@ -3,16 +3,16 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { decode, readDelimited } from "./delimited.js";
 import { readJson, readYaml } from "./structured.js";
-import { UnreadableFile, type RowSink } from "./types.js";
+import { UnreadableFile, type HeaderSink, type RowSink } from "./types.js";
 
-export { UnreadableFile, type RawRow, type RowSink } from "./types.js";
+export { UnreadableFile, type HeaderSink, type RawRow, type RowSink } from "./types.js";
 
-const READERS: Record<string, (bytes: Buffer, sink: RowSink) => void | Promise<void>> = {
+const READERS: Record<string, (bytes: Buffer, sink: RowSink, onHeader?: HeaderSink) => void | Promise<void>> = {
   ".csv": readDelimited,
   ".tsv": readDelimited,
   ".txt": readDelimited,
   // Loaded on first use: exceljs alone takes about half a second to import.
-  ".xlsx": async (bytes, sink) => (await import("./xlsx.js")).readXlsx(bytes, sink),
+  ".xlsx": async (bytes, sink, onHeader) => (await import("./xlsx.js")).readXlsx(bytes, sink, onHeader),
   ".yaml": (bytes, sink) => readYaml(decode(bytes), sink),
   ".yml": (bytes, sink) => readYaml(decode(bytes), sink),
   ".json": (bytes, sink) => readJson(decode(bytes), sink),
@@ -20,8 +20,12 @@ const READERS: Record<string, (bytes: Buffer, sink: RowSink) => void | Promise<v
 
 export const SIGNATORY_EXTENSIONS = Object.keys(READERS);
 
-/** Reads one file into `sink`; throws `UnreadableFile` when the file as a whole cannot be read. */
-export async function readRows(file: string, sink: RowSink): Promise<void> {
+/**
+ * Reads one file into `sink`, and a table's header row into `onHeader` (a
+ * header with no rows below it is still the file's columns); throws
+ * `UnreadableFile` when the file as a whole cannot be read.
+ */
+export async function readRows(file: string, sink: RowSink, onHeader?: HeaderSink): Promise<void> {
   const extension = path.extname(file).toLowerCase();
   const reader = READERS[extension];
   if (!reader) {
@@ -33,5 +37,5 @@ export async function readRows(file: string, sink: RowSink): Promise<void> {
   } catch (error) {
     throw new UnreadableFile(`cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  await reader(bytes, sink);
+  await reader(bytes, sink, onHeader);
 }

@@ -7,6 +7,9 @@ export interface RawRow {
 
 export type RowSink = (row: RawRow) => void;
 
+/** Receives the header row of a table (CSV, TSV, XLSX); YAML and JSON items name their own keys. */
+export type HeaderSink = (columns: readonly string[]) => void;
+
 /** A file that cannot be read at all; `line` when the format says where it broke. */
 export class UnreadableFile extends Error {
   constructor(

@@ -1,6 +1,6 @@
 /** Excel workbooks and Microsoft Forms exports: the first sheet, header in its first non-empty row. */
 import ExcelJS from "exceljs";
-import { UnreadableFile, cellText, type RowSink } from "./types.js";
+import { UnreadableFile, cellText, type HeaderSink, type RowSink } from "./types.js";
 
 /** The text a cell shows: rich text joined, a link's text, a formula's result, no error codes. */
 function xlsxText(value: ExcelJS.CellValue): string {
@@ -13,7 +13,7 @@ function xlsxText(value: ExcelJS.CellValue): string {
   return cellText(value);
 }
 
-export async function readXlsx(bytes: Buffer, sink: RowSink): Promise<void> {
+export async function readXlsx(bytes: Buffer, sink: RowSink, onHeader?: HeaderSink): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -26,7 +26,9 @@ export async function readXlsx(bytes: Buffer, sink: RowSink): Promise<void> {
   sheet.eachRow({ includeEmpty: false }, (row, line) => {
     const cells: string[] = [];
     for (let i = 1; i <= row.cellCount; i++) cells.push(xlsxText(row.getCell(i).value));
-    if (!columns) columns = cells;
-    else if (cells.some((cell) => cell.trim() !== "")) sink({ line, columns, cells });
+    if (!columns) {
+      columns = cells;
+      onHeader?.(columns);
+    } else if (cells.some((cell) => cell.trim() !== "")) sink({ line, columns, cells });
   });
 }
