@@ -22,8 +22,8 @@ import type { UiLocale } from "../i18n/locale.js";
 import { slug } from "../import/index.js";
 import { Reporter } from "../report/index.js";
 import { LANGS, type Lang } from "../schema/common.js";
+import { guessColumns, SIGNATORY_FIELDS } from "../signatories/index.js";
 import { PACKAGE_ROOT } from "../workspace/index.js";
-import { guessColumns } from "./columns.js";
 import { joinDocument, splitDocument } from "./document.js";
 import { StudioError, WorkspaceFiles, hashOf } from "./files.js";
 import { blockDetail, libraryOf } from "./library.js";
@@ -201,14 +201,14 @@ export async function startStudio(options: StudioOptions): Promise<StudioServer>
       let relative = `${folder}/${base}${extension}`;
       for (let n = 2; existsSync(await files.resolve(relative)); n++) relative = `${folder}/${base}-${n}${extension}`;
       await saveFile(relative, data, undefined);
-      return { path: relative, columns: folder === "signatories" ? await guessColumns(await files.resolve(relative)) : [] };
+      return { path: relative, columns: folder === "signatories" ? await guessColumns(await files.resolve(relative)) : [], fields: SIGNATORY_FIELDS };
     });
   });
 
   app.get("/api/columns", async (request) => {
     const file = await files.resolve(String((request.query as { path?: string }).path));
     if (!file.startsWith(path.join(root, "signatories"))) throw new StudioError(403, "studio.outsideWorkspace", { path: files.relative(file) });
-    return { columns: await guessColumns(file).catch(() => []) };
+    return { columns: await guessColumns(file).catch(() => []), fields: SIGNATORY_FIELDS };
   });
 
   app.post("/api/export", write, async (request, reply) => {

@@ -1,4 +1,3 @@
-import { SIGNATORY_FIELDS } from "../../signatories/columns.js";
 import { api } from "./api.js";
 import { announce, fill, h, uid } from "./dom.js";
 import { tr } from "./i18n.js";
@@ -6,6 +5,10 @@ import type { DocumentSession } from "./session.js";
 import type { ColumnGuess, DocumentState } from "./types.js";
 
 type Entry = { file: string; group?: string; map?: Record<string, string> };
+type Field = Parameters<typeof fieldLabel>[0];
+type Columns = { columns: ColumnGuess[]; fields: Field[] };
+
+const fieldLabel = (field: "type" | "name" | "organisation" | "role" | "orgnr" | "place" | "email" | "phone" | "publish" | "signed_at" | "version") => tr(`field_${field}`);
 
 /**
  * The document's signatory lists with counts and problems; a form export uploaded
@@ -26,8 +29,8 @@ export function signatoriesPanel(session: DocumentSession, save: () => void) {
       const file = upload.files?.[0];
       if (!file) return;
       try {
-        const result = await api<{ path: string; columns: ColumnGuess[] }>("POST", `/api/upload?name=${encodeURIComponent(file.name)}`, file);
-        showMapping(`../${result.path}`, result.columns, {}, true);
+        const result = await api<Columns & { path: string }>("POST", `/api/upload?name=${encodeURIComponent(file.name)}`, file);
+        showMapping(`../${result.path}`, result, {}, true);
       } catch (error) {
         fill(mapping, h("p", { className: "field-error", role: "alert" }, (error as Error).message));
       }
@@ -40,15 +43,15 @@ export function signatoriesPanel(session: DocumentSession, save: () => void) {
     return meta.signatories as Entry[];
   };
 
-  function showMapping(file: string, columns: ColumnGuess[], map: Record<string, string>, isNew: boolean) {
+  function showMapping(file: string, { columns, fields }: Columns, map: Record<string, string>, isNew: boolean) {
     const selects = columns.map((column) => {
       const id = uid("col");
-      const chosen = map[column.header] ?? column.guess ?? "";
+      const chosen = map[column.column] ?? column.field ?? "";
       const select = h(
         "select",
-        { id, "data-column": column.header },
+        { id, "data-column": column.column },
         h("option", { value: "" }, tr("columnIgnored")),
-        SIGNATORY_FIELDS.map((field) => h("option", { value: field, selected: field === chosen }, tr(`field_${field}`))),
+        fields.map((field) => h("option", { value: field, selected: field === chosen }, fieldLabel(field))),
       );
       return { column, select, id };
     });
@@ -59,12 +62,12 @@ export function signatoriesPanel(session: DocumentSession, save: () => void) {
       h(
         "table",
         {},
-        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, tr("column")), h("th", { scope: "col" }, tr("examples")), h("th", { scope: "col" }, tr("meaning")))),
+        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, tr("column")), h("th", { scope: "col" }, tr("meaning")))),
         h(
           "tbody",
           {},
           selects.map(({ column, select, id }) =>
-            h("tr", {}, h("th", { scope: "row" }, h("label", { htmlFor: id }, column.header)), h("td", {}, column.samples.join(", ")), h("td", {}, select, column.guess ? null : h("span", { className: "hint" }, ` ${tr("noGuess")}`))),
+            h("tr", {}, h("th", { scope: "row" }, h("label", { htmlFor: id }, column.column)), h("td", {}, select, column.field ? null : h("span", { className: "hint" }, ` ${column.shadowedBy ? tr("shadowedBy", { column: column.shadowedBy }) : tr("noGuess")}`))),
           ),
         ),
       ),
@@ -74,7 +77,7 @@ export function signatoriesPanel(session: DocumentSession, save: () => void) {
           type: "button",
           onclick: () => {
             // Only what differs from opprop's own guess is written down.
-            const chosen = Object.fromEntries(selects.filter(({ column, select }) => select.value && select.value !== column.guess).map(({ column, select }) => [column.header, select.value]));
+            const chosen = Object.fromEntries(selects.filter(({ column, select }) => select.value && select.value !== column.field).map(({ column, select }) => [column.column, select.value]));
             const list = entries();
             const existing = list.find((e) => e.file === file);
             const entry = existing ?? { file };
@@ -112,8 +115,7 @@ export function signatoriesPanel(session: DocumentSession, save: () => void) {
                   className: "small",
                   onclick: async () => {
                     const path = new URL(entry.file, `http://x/${state.path}`).pathname.slice(1);
-                    const { columns } = await api<{ columns: ColumnGuess[] }>("GET", `/api/columns?path=${encodeURIComponent(path)}`);
-                    showMapping(entry.file, columns, entry.map ?? {}, false);
+                    showMapping(entry.file, await api<Columns>("GET", `/api/columns?path=${encodeURIComponent(path)}`), entry.map ?? {}, false);
                   },
                 },
                 tr("editColumns"),

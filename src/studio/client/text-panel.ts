@@ -91,6 +91,12 @@ export function textPanel(initial: string, onChange: (text: string) => void, ope
   };
   function drawDemands() {
     const list = findDemands(view.state.doc.toString());
+    // Redrawn only when the demands or their titles changed, so that a build arriving
+    // between two key presses does not take the focus away from the item being moved.
+    const signature = (list?.ids ?? []).map((id) => `${id}=${titleOf(id) ?? ""}`).join("\n");
+    if (demandsList.dataset.signature === signature && demandsList.childElementCount) return;
+    demandsList.dataset.signature = signature;
+    const focused = [...demandsList.children].indexOf(document.activeElement as Element);
     fill(
       demandsList,
       (list?.ids ?? []).map((id, index) =>
@@ -127,6 +133,7 @@ export function textPanel(initial: string, onChange: (text: string) => void, ope
       ),
     );
     if (!list) demandsList.append(h("li", { className: "empty" }, tr("noDemands")));
+    if (focused >= 0) (demandsList.children[Math.min(focused, demandsList.childElementCount - 1)] as HTMLElement).focus();
   }
   const removeDemand = (index: number) => {
     const list = findDemands(view.state.doc.toString())!;
