@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { assemble } from "../assemble/index.js";
 import type { AssembledDocument } from "../assemble/types.js";
@@ -5,7 +6,7 @@ import { render, type Format } from "../render/index.js";
 import { Reporter, type Message } from "../report/index.js";
 import type { Workspace } from "../workspace/index.js";
 import type { Page } from "./pages.js";
-import { rememberingSignatoryLoader } from "./signatories.js";
+import { rememberingSignatoryLoader, type RememberingLoader } from "./signatories.js";
 import { WorkspaceCache } from "./workspace-cache.js";
 
 export type { Page } from "./pages.js";
@@ -40,7 +41,9 @@ export type ExportFormat = Format | "pdfa";
  */
 export class Engine {
   private readonly cache: WorkspaceCache;
-  private readonly signatoryLoaders = new Map<string, ReturnType<typeof rememberingSignatoryLoader>>();
+  private readonly signatoryLoaders = new Map<string, RememberingLoader>();
+  /** The last build per document and what it was built from. */
+  private readonly builds = new Map<string, { inputs: string; build: EngineBuild }>();
 
   constructor(
     readonly root: string,
@@ -59,20 +62,31 @@ export class Engine {
     return this.cache.load(reporter);
   }
 
+  /**
+   * Assembles the document as `opprop build` does. When nothing it reads changed since
+   * the last build (the document, any block or template, its signatory files, the day),
+   * that build is the answer: an export right after a keystroke does not assemble again.
+   */
   async build(documentPath: string): Promise<EngineBuild> {
     const started = performance.now();
     const document = path.resolve(documentPath);
     const reporter = new Reporter();
+    const documentStamp = await stat(document).then((s) => `${s.mtimeMs}:${s.size}`, () => "missing");
     const workspace = await this.cache.load(reporter);
     const loadSignatories = this.signatoryLoaders.get(document) ?? rememberingSignatoryLoader();
     this.signatoryLoaders.set(document, loadSignatories);
+    const inputs = [documentStamp, this.cache.generation, this.options.today ?? new Date().toDateString()].join("|");
+    const last = this.builds.get(document);
+    if (last?.inputs === inputs && (await loadSignatories.unchanged())) return { ...last.build, messages: [...last.build.messages], ms: performance.now() - started };
     // A crash in one build shows like any other error; the next change tries again.
     const doc = await assemble(workspace, document, reporter, { today: this.options.today, loadSignatories }).catch((error: Error) => {
       reporter.error(path.relative(this.root, document), undefined, `could not build: ${error.stack ?? error.message}`, "internal");
       return undefined;
     });
     const messages = reporter.messages.filter((m) => m.severity !== "info");
-    return { document, doc, workspace, messages, errors: messages.filter((m) => m.severity === "error").length, ms: performance.now() - started };
+    const build = { document, doc, workspace, messages, errors: messages.filter((m) => m.severity === "error").length, ms: performance.now() - started };
+    this.builds.set(document, { inputs, build: { ...build, messages: [...messages] } });
+    return build;
   }
 
   /** The document's pages as Typst lays them out for the PDF, one SVG each. */

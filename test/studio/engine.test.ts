@@ -61,3 +61,24 @@ test("an export is byte for byte what `opprop build` writes", async () => {
   const archival = Buffer.from(await engine.export(doc!, "pdfa")).toString("latin1");
   expect(archival).toContain("pdfaid:part");
 });
+
+test("a build with nothing changed is the last build; a changed document, block or signatory file builds again", async () => {
+  const engine = new Engine(root, { today: "2026-11-25" });
+  const document = path.join(root, STATEMENT);
+  const first = await engine.build(document);
+  expect((await engine.build(document)).doc).toBe(first.doc);
+
+  const list = path.join(root, "signatories/organisasjoner.csv");
+  await writeFile(list, (await readFile(list, "utf8")) + "organisation;Nyforeningen for bygging av tester;;Oslo;;\n");
+  const later = new Date(Date.now() + 9000);
+  await utimes(list, later, later);
+  const afterList = await engine.build(document);
+  expect(afterList.doc).not.toBe(first.doc);
+  expect(afterList.doc!.signatories.organisations.map((s) => s.name)).toContain("Nyforeningen for bygging av tester");
+
+  await writeFile(document, (await readFile(document, "utf8")).replace(" og nasjonale helsemyndigheter", " og alle nasjonale helsemyndigheter"));
+  const afterText = await engine.build(document);
+  expect(afterText.doc).not.toBe(afterList.doc);
+  expect(JSON.stringify(afterText.doc!.body)).toContain("og alle nasjonale helsemyndigheter");
+  expect((await engine.build(document)).doc).toBe(afterText.doc);
+});
