@@ -280,6 +280,7 @@ export async function startStudio(options: StudioOptions): Promise<StudioServer>
   }
 
   async function stateOf(relative: string): Promise<DocumentState> {
+    const started = performance.now();
     const absolute = await files.resolve(relative);
     if (!relative.startsWith("documents/")) throw new StudioError(403, "studio.outsideWorkspace", { path: relative });
     const { text, hash } = await files.read(relative);
@@ -298,7 +299,7 @@ export async function startStudio(options: StudioOptions): Promise<StudioServer>
       }
       while (pages.size > PAGES_KEPT) pages.delete(pages.keys().next().value!);
     }
-    return documentState(relative, hash, splitDocument(text), build, current, !build.doc);
+    return { ...documentState(relative, hash, splitDocument(text), build, current, !build.doc), ms: performance.now() - started };
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -40,10 +40,12 @@ export interface DocumentState {
   stale: boolean;
   templates: string[];
   fingerprint?: string;
+  /** Milliseconds from the request to the pages. */
   ms: number;
 }
 
-export function documentState(relative: string, hash: string, parts: DocumentParts, build: EngineBuild, pages: Page[], stale: boolean): DocumentState {
+/** The state of one build; the server adds how long the build and pages took (`ms`). */
+export function documentState(relative: string, hash: string, parts: DocumentParts, build: EngineBuild, pages: Page[], stale: boolean): Omit<DocumentState, "ms"> {
   const meta = parts.meta;
   const lang = typeof meta.lang === "string" ? meta.lang : "nb";
   const vars = (meta.vars && typeof meta.vars === "object" ? meta.vars : {}) as Record<string, unknown>;
@@ -74,7 +76,6 @@ export function documentState(relative: string, hash: string, parts: DocumentPar
     stale,
     templates: [...build.workspace.templates.keys()].sort(),
     fingerprint: build.doc?.fingerprint,
-    ms: build.ms,
   };
 }
 

@@ -22,6 +22,8 @@ export interface DocumentView {
   /** An SSE event from the server: a file changed on disk. */
   onChanged: (path: string, hash: string) => void;
   onWorkspaceChanged: (path: string) => void;
+  /** Shows another tab (the address changed to it). */
+  select: (tab: Tab) => void;
   close: () => void;
 }
 
@@ -173,6 +175,7 @@ export async function documentView(path: string, tab: Tab, navigate: (hash: stri
       void session.refresh();
       if (changed.startsWith("demands/")) void api<{ blocks: LibraryBlock[] }>("GET", "/api/blocks").then((r) => text.setLibrary(r.blocks));
     },
+    select: (name) => select(name, false),
     close() {
       void session.flush();
       window.removeEventListener("beforeunload", onUnload);

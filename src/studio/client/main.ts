@@ -22,14 +22,14 @@ async function route(): Promise<void> {
   const params = new URLSearchParams(query);
   const doc = /^\/doc\/([^/]+)(?:\/(\w+))?$/.exec(route);
   const block = /^\/block\/(.+)$/.exec(route);
-  // Moving between tabs of the open document only changes the hash.
-  if (doc && open && open.element.isConnected && open.element.dataset.path === decodeURIComponent(doc[1])) return;
+  const tab = (TABS as readonly string[]).includes(doc?.[2] ?? "") ? (doc![2] as Tab) : "letter";
+  // Another tab of the open document: no reload, only that tab.
+  if (doc && open && open.element.isConnected && open.element.dataset.path === decodeURIComponent(doc[1])) return open.select(tab);
   open?.close();
   open = undefined;
   try {
     let view: HTMLElement;
     if (doc) {
-      const tab = (TABS as readonly string[]).includes(doc[2] ?? "") ? (doc[2] as Tab) : "letter";
       open = await documentView(decodeURIComponent(doc[1]), tab, navigate);
       open.element.dataset.path = decodeURIComponent(doc[1]);
       view = open.element;

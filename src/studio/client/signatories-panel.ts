@@ -140,7 +140,7 @@ export function signatoriesPanel(session: DocumentSession, save: () => void) {
         : h("li", {}, tr("noLists")),
     );
     const own = state.problems.filter((p) => p.place.view === "signatories");
-    fill(problems, own.map((p) => h("li", { className: p.severity }, h("code", {}, p.where), " ", p.text)));
+    fill(problems, own.length ? own.map((p) => h("li", { className: p.severity }, h("code", {}, p.where), " ", p.text)) : h("li", {}, tr("noProblems")));
   }
 
   render(session.state);
