@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { toString } from "mdast-util-to-string";
+import { LANGS } from "../schema/common.js";
 import type { Workspace } from "../workspace/index.js";
 import { StudioError, hashOf, type WorkspaceFiles } from "./files.js";
 
@@ -38,14 +39,15 @@ export function libraryOf(workspace: Workspace): { blocks: LibraryBlock[] } {
   return { blocks: blocks.sort((a, b) => a.id.localeCompare(b.id)) };
 }
 
-/** One block's variants as files (frontmatter and text), side by side in the block editor. */
+/** One block's variants as files (frontmatter and text), side by side in the block editor: bokmål, nynorsk, English. */
 export async function blockDetail(workspace: Workspace, id: string, files: WorkspaceFiles) {
   const variants = workspace.blocks.get(id);
   if (!variants) throw new StudioError(404, "studio.noSuchBlock", { id });
+  const ordered = [...variants].sort(([a], [b]) => LANGS.indexOf(a) - LANGS.indexOf(b));
   return {
     id,
     variants: await Promise.all(
-      [...variants].map(async ([lang, block]) => {
+      ordered.map(async ([lang, block]) => {
         const file = block.file.split(path.sep).join("/");
         const text = await readFile(await files.resolve(file), "utf8");
         return { lang, path: file, title: block.meta.title, text, hash: hashOf(text) };

@@ -171,6 +171,80 @@ test.skipIf(!run)("a new støtteerklæring from the library to the DOCX, using o
   await context.close();
 });
 
+test.skipIf(!run)("a høringssvar from the consulted document; field errors in place; problems lead to their place; footnotes; a new block", { timeout: 180_000 }, async () => {
+  const context = await browser.newContext({ locale: "nb-NO", viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = await watchProblems(page);
+  await page.goto(studio.url);
+
+  // A høringssvar answering a Markdown document, one section per chapter.
+  const consulted = path.join(root, "..", `veileder-${path.basename(root)}.md`);
+  await writeFile(consulted, "# Veileder for smerteklinikker\n\n## Formål\n\nTekst.\n\n## Organisering av tilbudet\n\nTekst.\n");
+  const form = page.locator("form", { has: page.getByRole("heading", { name: "Nytt høringssvar" }) });
+  await form.getByLabel("Dokumentet som er på høring").setInputFiles(consulted);
+  await form.getByLabel("Høringsinstans").fill("Helsedirektoratet");
+  await form.getByLabel("Høringsfrist").fill("2026-12-15");
+  await form.getByRole("button", { name: /Opprett/ }).click();
+  await page.waitForURL(/#\/doc\/documents%2Fhoringssvar-veileder-for-smerteklinikker\.md\/letter$/);
+  await rm(consulted);
+  const file = path.join(root, "documents/horingssvar-veileder-for-smerteklinikker.md");
+  expect(await page.getByLabel("Hva høringen gjelder").inputValue()).toBe("Veileder for smerteklinikker");
+  expect(await page.getByLabel("Kapitler").inputValue()).toBe("Formål\nOrganisering av tilbudet");
+  expect(await page.getByLabel("Høringsfrist").inputValue()).toBe("2026-12-15");
+  await expectAccessible(page, "høringssvar letter form");
+
+  // An empty title: the form says so beside the field.
+  const title = page.getByLabel("Tittel", { exact: true });
+  const original = await title.inputValue();
+  await title.fill("");
+  await expect.poll(() => title.getAttribute("aria-invalid"), { timeout: 10_000 }).toBe("true");
+  const describedBy = (await title.getAttribute("aria-describedby"))!.split(" ").at(-1)!;
+  expect(await page.locator(`[id="${describedBy}"]`).isVisible()).toBe(true);
+  await expectAccessible(page, "letter form with a field error");
+  await title.fill(original);
+  await expect.poll(() => title.getAttribute("aria-invalid"), { timeout: 10_000 }).toBe("false");
+
+  // The tabs work from the keyboard.
+  await page.getByRole("tab", { name: "Brevet" }).focus();
+  await page.keyboard.press("ArrowRight");
+  expect(await page.getByRole("tab", { name: "Tekst" }).getAttribute("aria-selected")).toBe("true");
+  expect(await page.getByRole("tab", { name: "Tekst" }).evaluate((tab) => tab === document.activeElement)).toBe(true);
+
+  // A mistyped block: the problem is listed, and its button puts the cursor on that line.
+  const editor = page.getByRole("textbox", { name: "Brevets tekst" });
+  await editor.click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type("\n\n{{> krav/finnes-ikke}}\n");
+  const problem = page.locator(".problem-list button", { hasText: 'unknown block "krav/finnes-ikke"' });
+  await problem.waitFor({ timeout: 10_000 });
+  await page.keyboard.press("Control+Home");
+  await problem.click();
+  await page.keyboard.type("X");
+  await expect.poll(async () => (await readFile(file, "utf8")).split("\n").find((line) => line.includes("finnes-ikke")), { timeout: 10_000 }).toBe("X{{> krav/finnes-ikke}}");
+  // Select the include (the chip is one unit) and delete it: the problem goes away.
+  await page.keyboard.press("Shift+End");
+  await page.keyboard.press("Backspace");
+  await expect.poll(() => problem.count(), { timeout: 10_000 }).toBe(0);
+
+  // A footnote from the menu: the reference at the cursor, the definition at the end.
+  await page.getByRole("button", { name: "Sett inn fotnote" }).click();
+  await page.keyboard.type("Se veilederen.");
+  await expect.poll(() => readFile(file, "utf8"), { timeout: 10_000 }).toMatch(/\[\^1\][\s\S]*\n\[\^1\]: Se veilederen\.$/);
+
+  // A block saved as a new block appears in the library.
+  await page.getByRole("button", { name: `Rediger ${DEMANDS.stanse.title}` }).click();
+  await page.getByLabel("Navn på ny blokk").fill("krav/var-egen-variant");
+  await page.getByRole("button", { name: "Lagre som ny blokk" }).click();
+  await expect.poll(() => page.locator(".save-status").textContent()).toContain("krav/var-egen-variant");
+  expect(await readFile(path.join(root, "demands/krav/var-egen-variant.md"), "utf8")).toBe(await readFile(path.join(root, "demands/krav/stanse-avvikling.md"), "utf8"));
+  await page.getByRole("link", { name: "Tilbake til dokumentet" }).click();
+  await page.getByLabel("Søk").fill("var-egen-variant");
+  await expect.poll(() => page.locator(".library-results li").count(), { timeout: 10_000 }).toBe(1);
+
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
 test.skipIf(!run)("English when the browser asks for it, bokmål otherwise", async () => {
   for (const [locale, heading] of [
     ["en-GB", "Documents"],

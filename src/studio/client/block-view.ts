@@ -39,6 +39,7 @@ export async function blockView(id: string, back: string | undefined): Promise<H
   const newInput = h("input", { id: newId, type: "text", value: `${id}-ny` });
   const saveAsNew = async () => {
     const target = newInput.value.trim().replace(/^\/+|\.md$/g, "");
+    // The first variant shown (bokmål when there is one) becomes the new block.
     const first = columns[0]?.querySelector("textarea")?.value ?? "";
     try {
       await api("PUT", "/api/file", { path: `demands/${target}.md`, text: first });
