@@ -8,11 +8,18 @@
 // dist/bundle/ sits two folders below the package root, like dist/workspace/, so
 // PACKAGE_ROOT (import.meta.url + "../../..") still finds the shipped templates.
 import { build } from "esbuild";
-import { rmSync } from "node:fs";
+import { renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(fileURLToPath(import.meta.url), "../..");
+// `node scripts/bundle.mjs studio` rebuilds only the studio's browser bundle (no tsc needed).
+const studioOnly = process.argv[2] === "studio";
+
+if (!studioOnly) await bundleCli();
+await bundleStudioClient();
+
+async function bundleCli() {
 const outdir = path.join(root, "dist/bundle");
 rmSync(outdir, { recursive: true, force: true });
 
@@ -32,3 +39,25 @@ await build({
   logLevel: "warning",
   legalComments: "none",
 });
+}
+
+// The studio's browser app, from its TypeScript source: CodeMirror and the app in one
+// minified file beside its stylesheet, served by the studio itself (nothing from a CDN).
+async function bundleStudioClient() {
+  const outdir = path.join(root, "dist/studio-client");
+  rmSync(outdir, { recursive: true, force: true });
+  await build({
+    entryPoints: { studio: path.join(root, "src/studio/client/main.ts"), "studio-css": path.join(root, "src/studio/client/studio.css") },
+    entryNames: "[name]",
+    outdir,
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: ["chrome111", "firefox115", "safari16"],
+    minify: true,
+    logLevel: "warning",
+    legalComments: "none",
+  });
+  // esbuild names the stylesheet after its entry; the page asks for studio.css.
+  renameSync(path.join(outdir, "studio-css.css"), path.join(outdir, "studio.css"));
+}

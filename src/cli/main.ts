@@ -21,6 +21,7 @@ const COMMANDS: Record<string, { description: PlainMessageKey; load: Loader }> =
   preview: { description: "cli.cmdPreview", load: () => import("./commands/preview.js") },
   collect: { description: "cli.cmdCollect", load: () => import("./commands/collect.js") },
   import: { description: "cli.cmdImport", load: () => import("./commands/import.js") },
+  studio: { description: "cli.cmdStudio", load: () => import("./commands/studio.js") },
 };
 
 function topUsage(): string {

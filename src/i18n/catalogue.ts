@@ -33,7 +33,7 @@ export function t<K extends MessageKey>(
   ...[params, locale]: Params<K> extends undefined ? [params?: undefined, locale?: UiLocale] : [params: Params<K>, locale?: UiLocale]
 ): string {
   const dot = key.indexOf(".");
-  const table = CATALOGUE[key.slice(0, dot) as keyof Tables] as Record<string, MessageEntry<unknown>>;
+  const table = CATALOGUE[key.slice(0, dot) as keyof Tables] as unknown as Record<string, MessageEntry<unknown>>;
   const entry = table[key.slice(dot + 1)];
   const text = entry[locale ?? getLocale()];
   return typeof text === "function" ? text(params) : text;

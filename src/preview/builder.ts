@@ -1,11 +1,9 @@
 import path from "node:path";
 import type { Element } from "hast";
-import { assemble } from "../assemble/index.js";
 import { documentToHast } from "../render/html/index.js";
-import { formatMessage, Reporter, type Message } from "../report/index.js";
+import { Engine } from "../engine/index.js";
+import { formatMessage, Reporter } from "../report/index.js";
 import { findWorkspaceRoot } from "../workspace/index.js";
-import { WorkspaceCache } from "./cache.js";
-import { rememberingSignatoryLoader } from "./signatories.js";
 
 export interface PreviewState {
   /** Counts up with every rebuild; the page compares it to know it is stale. */
@@ -34,34 +32,29 @@ export interface PreviewBuilder {
 export async function createPreviewBuilder(documentPath: string, options: { today?: string } = {}): Promise<PreviewBuilder> {
   const document = path.resolve(documentPath);
   const root = await findWorkspaceRoot(path.dirname(document));
-  const cache = new WorkspaceCache(root);
-  const loadSignatories = rememberingSignatoryLoader();
+  const engine = new Engine(root, { today: options.today });
   let generation = 0;
   let lastGood: Pick<PreviewState, "article" | "title" | "lang"> = { article: undefined, title: path.basename(document), lang: "nb" };
 
   return {
     root,
     document,
-    parsedLastTime: () => cache.parsedLastTime,
+    parsedLastTime: () => engine.parsedLastTime(),
     async rebuild() {
       const started = performance.now();
-      const reporter = new Reporter();
-      const workspace = await cache.load(reporter);
-      // A crash in one rebuild shows on the page like any other error; the next save tries again.
-      const doc = await assemble(workspace, document, reporter, { today: options.today, loadSignatories }).catch((error: Error) => {
-        reporter.error(path.relative(root, document), undefined, `could not build: ${error.stack ?? error.message}`, "internal");
-        return undefined;
-      });
+      const { doc, messages } = await engine.build(document);
+      // The HTML renderer's own warnings (an unknown node) belong beside the build's.
+      const rendering = new Reporter();
       if (doc) {
-        const tree = documentToHast(doc, { reporter });
+        const tree = documentToHast(doc, { reporter: rendering });
         lastGood = { article: tree.children[0] as Element, title: doc.meta.title, lang: doc.meta.lang };
       }
-      const relevant = reporter.messages.filter((m) => m.severity !== "info");
+      const relevant = [...messages, ...rendering.messages.filter((m) => m.severity !== "info")];
       return {
         ...lastGood,
         generation: ++generation,
         stale: !doc,
-        messages: relevant.map((m: Message) => formatMessage(m)),
+        messages: relevant.map((m) => formatMessage(m)),
         errors: relevant.filter((m) => m.severity === "error").length,
         ms: performance.now() - started,
       };

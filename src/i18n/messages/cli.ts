@@ -58,6 +58,7 @@ export const cli = messages({
   cmdPreview: { nb: "direkte HTML-forhåndsvisning som lastes på nytt når du lagrer", en: "live HTML preview that reloads on save" },
   cmdCollect: { nb: "nettside for å samle underskrifter", en: "sign-on web page" },
   cmdImport: { nb: "gjør et Word-utkast om til blokker", en: "turn a Word draft into blocks" },
+  cmdStudio: { nb: "skriv, sett sammen og eksporter i nettleseren", en: "write, assemble and export in the browser" },
   argDocuments: { nb: "dokumentfiler (DOK.md …)", en: "document files (DOC.md …)" },
   // build
   buildAbout: { nb: "Bygg dokumenter i out/ som docx, pdf, html eller md", en: "Build documents into out/ as docx, pdf, html or md" },

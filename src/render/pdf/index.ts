@@ -1,4 +1,4 @@
-import type { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
+import type { NodeCompiler, NodeTypstDocument } from "@myriaddreamin/typst-ts-node-compiler";
 import type { AssembledDocument } from "../../assemble/types.js";
 import { t } from "../../i18n/catalogue.js";
 import type { RenderOptions } from "../types.js";
@@ -27,10 +27,12 @@ const timestampOf = (isoDay: string): number => Date.parse(`${isoDay}T00:00:00Z`
 const stopped = () => new Error(t("render.engineStopped"));
 
 /**
- * The letter as a tagged PDF (PDF/A-2b, PDF/A-2a or PDF/UA-1 on request), through Typst.
- * The document reaches Typst only as JSON data (`sys.inputs.doc`), walked by TEMPLATE.
+ * Lays the letter out once, as the PDF and the studio's pages both need it: coverage
+ * checked against the declared fonts, the document as JSON data (`sys.inputs.doc`)
+ * walked by TEMPLATE, engine messages reported with their places. `use` gets the laid
+ * out document (to write a PDF or draw SVG pages) before Typst's cache is trimmed.
  */
-export async function render(doc: AssembledDocument, options: RenderOptions): Promise<Uint8Array> {
+export async function withLaidOutLetter<T>(doc: AssembledDocument, options: RenderOptions, use: (typst: NodeCompiler, laidOut: NodeTypstDocument) => T): Promise<T> {
   const fonts = fontsOf(doc, options);
   checkCoverage(doc, options, fonts.chain);
   const data = JSON.stringify(await documentData(doc, options, fonts));
@@ -42,19 +44,25 @@ export async function render(doc: AssembledDocument, options: RenderOptions): Pr
       throw stopped();
     }
     for (const message of new Set(engineMessages(result.takeWarnings()))) options.reporter.warn(doc.file, undefined, t("render.engineWarning", { message }), "pdf-engine");
-    let pdf: Buffer;
     try {
-      pdf = typst.pdf(result.result, { pdfStandard: options.pdfStandard, creationTimestamp: timestampOf(doc.meta.date) });
+      return use(typst, result.result);
     } catch (error) {
       reportEngineError(doc, options, error);
       throw stopped();
     }
-    return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   } finally {
     // Typst memoises across compilations, in one cache for the whole process. Keeping
     // only what the last compilation used lets a re-render reuse it, while a long-lived
-    // process (preview, collect) stays at about one document's worth: with 10
+    // process (preview, collect, studio) stays at about one document's worth: with 10
     // generations kept, 20,000-name lists grew it by 50 MB a render up to 700 MB.
     typst.evictCache(1);
   }
+}
+
+/** The letter as a tagged PDF (PDF/A-2b, PDF/A-2a or PDF/UA-1 on request), through Typst. */
+export async function render(doc: AssembledDocument, options: RenderOptions): Promise<Uint8Array> {
+  return withLaidOutLetter(doc, options, (typst, laidOut) => {
+    const pdf = typst.pdf(laidOut, { pdfStandard: options.pdfStandard, creationTimestamp: timestampOf(doc.meta.date) });
+    return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  });
 }

@@ -21,6 +21,8 @@ export class WorkspaceCache {
   private templates?: { stamp: string; value: Workspace["templates"]; messages: Message[] };
   /** How many block files the last load parsed (the rest came from the cache). */
   parsedLastTime = 0;
+  /** Counts up whenever a load finds a block or template changed, added or removed. */
+  generation = 0;
 
   constructor(readonly root: string) {}
 
@@ -33,7 +35,11 @@ export class WorkspaceCache {
     const files = (await listFiles(path.join(this.root, "demands"))).filter((f) => f.endsWith(".md")).sort();
     const stamps = await Promise.all(files.map(stampOf));
     const present = new Set(files);
-    for (const file of this.blocks.keys()) if (!present.has(file)) this.blocks.delete(file);
+    for (const file of this.blocks.keys()) {
+      if (present.has(file)) continue;
+      this.blocks.delete(file);
+      this.generation++;
+    }
     this.parsedLastTime = 0;
     await Promise.all(
       files.map(async (file, i) => {
@@ -45,6 +51,7 @@ export class WorkspaceCache {
         });
         this.blocks.set(file, { stamp: stamps[i], block, messages: own.messages });
         this.parsedLastTime++;
+        this.generation++;
       }),
     );
     for (const file of files) reporter.messages.push(...this.blocks.get(file)!.messages);
@@ -63,6 +70,7 @@ export class WorkspaceCache {
       const own = new Reporter();
       const { templates } = await loadWorkspace(this.root, own);
       this.templates = { stamp, value: templates, messages: own.messages.filter((m) => m.file.startsWith("templates")) };
+      this.generation++;
     }
     reporter.messages.push(...this.templates.messages);
     return this.templates.value;
