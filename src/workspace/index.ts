@@ -70,9 +70,11 @@ function loadBlockCached(root: string, absoluteFile: string, reporter: Reporter,
   if (hit) {
     reporter.messages.push(...hit.messages);
     if (!hit.meta || hit.id === undefined) return undefined;
+    const file = path.relative(root, absoluteFile);
+    if (hit.problem !== undefined) return { id: hit.id, file, meta: hit.meta, tree: { type: "root", children: [] }, problem: hit.problem };
     const cachedTree = hit.tree;
     const source = cachedTree ? "" : readFileSync(absoluteFile, "utf8");
-    return lazyTree({ id: hit.id, file: path.relative(root, absoluteFile), meta: hit.meta, problem: hit.problem }, () => {
+    return lazyTree({ id: hit.id, file, meta: hit.meta }, () => {
       if (cachedTree) return treeFromCache(cachedTree);
       const tree = parseMarkdown(source).tree;
       cache.putTree(absoluteFile, tree);

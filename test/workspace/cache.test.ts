@@ -19,9 +19,9 @@ function workspace(): { root: string; cacheDir: string; file: (name: string) => 
   return { root, cacheDir, file: (name) => path.join(root, "demands", "krav", name) };
 }
 
-/** What a build sees of a workspace: ids, titles, bodies (as parsed trees) and messages. */
+/** What a build sees of a workspace: ids, titles, a broken block's problem, bodies (as parsed trees) and messages. */
 function view(ws: Workspace, messages: unknown[]) {
-  const blocks = [...ws.blocks].map(([id, variants]) => [id, [...variants].map(([lang, b]) => [lang, b.file, b.meta, b.tree])]);
+  const blocks = [...ws.blocks].map(([id, variants]) => [id, [...variants].map(([lang, b]) => [lang, b.file, b.meta, b.problem, b.tree])]);
   return { blocks, messages };
 }
 
