@@ -44,8 +44,9 @@ let cacheDir: string | undefined;
 /** One cache per workspace and process: read when first needed, written when the process ends. */
 const opened = new Map<string, BlockCache>();
 
-/** Turns the disk cache on for this process, in `dir` (default: the user's cache folder). */
+/** Turns the disk cache on for this process, in `dir` (default: the user's cache folder, if there is one). */
 export function useBlockCache(dir = defaultCacheDir()): void {
+  if (dir === undefined) return;
   if (cacheDir === undefined) process.once("exit", saveBlockCaches);
   cacheDir = dir;
 }
@@ -61,8 +62,13 @@ export function saveBlockCaches(): void {
   for (const cache of opened.values()) cache.save();
 }
 
-function defaultCacheDir(): string {
-  return path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), ".cache"), "opprop");
+function defaultCacheDir(): string | undefined {
+  try {
+    return path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), ".cache"), "opprop");
+  } catch {
+    // No home folder (homedir() throws without HOME and a passwd entry): build without the cache.
+    return undefined;
+  }
 }
 
 /** The file's identity now; a different stamp means the cached entry is not used. */
