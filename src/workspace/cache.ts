@@ -76,6 +76,16 @@ export function fileStamp(stats: Stats): string {
   return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`;
 }
 
+/**
+ * Whether a file's stamp can be trusted to change with its next edit. Not when the file
+ * system keeps whole seconds only (ext3, HFS+; FAT even two) and the file changed in the
+ * last few seconds: a second save in that same second, of the same size, would keep
+ * every part of the stamp. Such a file is read every time until it is a little older.
+ */
+export function stampIsSafe(stats: Pick<Stats, "ctimeMs">, now = Date.now()): boolean {
+  return stats.ctimeMs % 1000 !== 0 || now - stats.ctimeMs > 3000;
+}
+
 /** This build of the code: `npm run build` and every install rewrite the module files. */
 function codeStamp(): string {
   try {
