@@ -46,8 +46,9 @@ let cacheDir: string | undefined;
 /** One cache per workspace and process: read when first needed, written when the process ends. */
 const opened = new Map<string, BlockCache>();
 
-/** Turns the disk cache on for this process, in `dir` (default: the user's cache folder). */
+/** Turns the disk cache on for this process, in `dir` (default: the user's cache folder, if there is one). */
 export function useBlockCache(dir = defaultCacheDir()): void {
+  if (dir === undefined) return;
   if (cacheDir === undefined) process.once("exit", saveBlockCaches);
   cacheDir = dir;
 }
@@ -63,13 +64,28 @@ export function saveBlockCaches(): void {
   for (const cache of opened.values()) cache.save();
 }
 
-function defaultCacheDir(): string {
-  return path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), ".cache"), "opprop");
+function defaultCacheDir(): string | undefined {
+  try {
+    return path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), ".cache"), "opprop");
+  } catch {
+    // No home folder (homedir() throws without HOME and a passwd entry): build without the cache.
+    return undefined;
+  }
 }
 
 /** The file's identity now; a different stamp means the cached entry is not used. */
 export function fileStamp(stats: Stats): string {
   return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`;
+}
+
+/**
+ * Whether a file's stamp can be trusted to change with its next edit. Not when the file
+ * system keeps whole seconds only (ext3, HFS+; FAT even two) and the file changed in the
+ * last few seconds: a second save in that same second, of the same size, would keep
+ * every part of the stamp. Such a file is read every time until it is a little older.
+ */
+export function stampIsSafe(stats: Pick<Stats, "ctimeMs">, now = Date.now()): boolean {
+  return stats.ctimeMs % 1000 !== 0 || now - stats.ctimeMs > 3000;
 }
 
 /** This build of the code: `npm run build` and every install rewrite the module files. */

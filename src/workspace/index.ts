@@ -11,7 +11,7 @@ import { Reporter } from "../report/index.js";
 import { blockFrontmatterSchema, type BlockFrontmatter } from "../schema/block.js";
 import { LANGS, type Lang } from "../schema/common.js";
 import { templateSchema, type TemplateDef } from "../schema/template.js";
-import { blockCacheFor, fileStamp, treeFromCache, type BlockCache } from "./cache.js";
+import { blockCacheFor, fileStamp, stampIsSafe, treeFromCache, type BlockCache } from "./cache.js";
 
 export interface Block {
   id: string;
@@ -65,7 +65,8 @@ async function loadBlocks(root: string, reporter: Reporter): Promise<Workspace["
 
 /** A block from the cache when its file is unchanged, else loaded and remembered; messages either way. */
 function loadBlockCached(root: string, absoluteFile: string, reporter: Reporter, cache: BlockCache): Block | undefined {
-  const stamp = fileStamp(statSync(absoluteFile));
+  const stats = statSync(absoluteFile);
+  const stamp = fileStamp(stats);
   const hit = cache.get(absoluteFile, stamp);
   if (hit) {
     reporter.messages.push(...hit.messages);
@@ -84,7 +85,7 @@ function loadBlockCached(root: string, absoluteFile: string, reporter: Reporter,
   const own = new Reporter();
   const source = readFileSync(absoluteFile, "utf8");
   const block = blockFromSource(root, absoluteFile, source, own, (tree) => cache.putTree(absoluteFile, tree));
-  cache.put(absoluteFile, stamp, { id: block?.id, meta: block?.meta, problem: block?.problem, messages: own.messages });
+  if (stampIsSafe(stats)) cache.put(absoluteFile, stamp, { id: block?.id, meta: block?.meta, problem: block?.problem, messages: own.messages });
   reporter.messages.push(...own.messages);
   return block;
 }

@@ -87,6 +87,14 @@ describe("block cache on disk", () => {
     expect(changed.blocks.map(([id]) => id).sort()).toEqual(["krav/brutt", "krav/kortere-ventetid"]);
   });
 
+  it("does not trust a stamp of whole seconds from the last seconds (a coarse file system)", async () => {
+    const { stampIsSafe } = await import("../../src/workspace/cache.js");
+    const now = 1_700_000_010_000;
+    expect(stampIsSafe({ ctimeMs: now - 1000 }, now)).toBe(false);
+    expect(stampIsSafe({ ctimeMs: now - 1000.5 }, now)).toBe(true);
+    expect(stampIsSafe({ ctimeMs: now - 60_000 }, now)).toBe(true);
+  });
+
   it("ignores a damaged cache file", async () => {
     const { root, cacheDir } = workspace();
     await load(root, cacheDir);

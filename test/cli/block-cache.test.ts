@@ -1,0 +1,50 @@
+// The block cache as users get it: bin/opprop.js turns it on (the in-process CLI of the
+// other tests never does). Builds from the cache must equal builds without it, before and
+// after an edit. Needs `npm run build` (bin/opprop.js runs the bundle).
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+
+const ROOT = path.resolve(fileURLToPath(import.meta.url), "../../..");
+const STATEMENT = "documents/stotteerklaering-smertebehandling.md";
+const BLOCK = "demands/krav/stanse-avvikling.md";
+
+function bin(cwd: string, cacheDir: string, outDir: string): string {
+  const result = spawnSync(process.execPath, [path.join(ROOT, "bin/opprop.js"), "build", STATEMENT, "--format", "md,html", "--out-dir", outDir], {
+    cwd,
+    env: { ...process.env, XDG_CACHE_HOME: cacheDir },
+    encoding: "utf8",
+  });
+  expect(result.status, result.stderr).toBe(0);
+  return readFileSync(path.join(outDir, "stotteerklaering-smertebehandling.md"), "utf8") + readFileSync(path.join(outDir, "stotteerklaering-smertebehandling.html"), "utf8");
+}
+
+async function inProcess(cwd: string, outDir: string): Promise<string> {
+  const run = await runCli(["build", STATEMENT, "--format", "md,html", "--out-dir", outDir], cwd);
+  expect(run.code, run.stderr).toBe(0);
+  return readFileSync(path.join(outDir, "stotteerklaering-smertebehandling.md"), "utf8") + readFileSync(path.join(outDir, "stotteerklaering-smertebehandling.html"), "utf8");
+}
+
+describe("the CLI's block cache", () => {
+  it("builds what a build without cache builds, also after editing an included block", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "opprop-cli-cache-"));
+    for (const folder of ["demands", "documents", "signatories"]) cpSync(path.join(ROOT, folder), path.join(dir, folder), { recursive: true });
+    const cacheDir = path.join(dir, "cache");
+    const out = (name: string) => path.join(dir, name);
+    const reference = await inProcess(dir, out("reference"));
+    expect(bin(dir, cacheDir, out("first"))).toBe(reference);
+    expect(readdirSync(path.join(cacheDir, "opprop"))).toHaveLength(1);
+    expect(bin(dir, cacheDir, out("cached"))).toBe(reference);
+
+    const block = path.join(dir, BLOCK);
+    writeFileSync(block, readFileSync(block, "utf8").replace(/\n*$/, " Endret i dag.\n"));
+    const edited = await inProcess(dir, out("edited-reference"));
+    expect(edited).toContain("Endret i dag.");
+    expect(bin(dir, cacheDir, out("edited"))).toBe(edited);
+    expect(bin(dir, cacheDir, out("edited-cached"))).toBe(edited);
+  });
+});
