@@ -102,7 +102,7 @@ test.skipIf(!haveBrowser)("sign, confirm, approve, export, build: the new signat
   await expect.poll(() => viewer.locator("#signature-count").textContent(), { timeout: 15_000, interval: 500 }).toBe("1 underskrift");
   await viewer.reload();
   const listed = await viewer.locator(".signatories li").allTextContents();
-  expect(listed).toEqual([`${ORG} — styreleder, Hamar`]);
+  expect(listed).toEqual([`${ORG}\u00a0—\u00a0styreleder, Hamar`]);
   expect(await viewer.locator(".signatories b").count()).toBe(0);
   expect(problems).toEqual([]);
 
@@ -120,7 +120,7 @@ test.skipIf(!haveBrowser)("sign, confirm, approve, export, build: the new signat
   expect(pageText(html)).toContain(`${ORG} — styreleder, Hamar`);
   const letter = await browser.newPage();
   await letter.setContent(html);
-  expect(await letter.locator(".signatories li").allTextContents()).toEqual([`${ORG} — styreleder, Hamar`]);
+  expect(await letter.locator(".signatories li").allTextContents()).toEqual([`${ORG}\u00a0—\u00a0styreleder, Hamar`]);
 
   if (withPdf) {
     const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
@@ -101,9 +101,10 @@ export const installedFontFiles = (): string[] => DECLARED_FAMILIES.flatMap((f) 
  * Typst's own embedded fonts remain, but the template never names them.
  */
 export function compilerWithDeclaredFonts(): NodeCompiler {
-  const folder = path.join(os.tmpdir(), "opprop-no-system-fonts");
-  mkdirSync(path.join(folder, "empty"), { recursive: true });
+  // A folder of this process's own: another process writing the same file could be read half-written.
+  const folder = mkdtempSync(path.join(os.tmpdir(), "opprop-no-system-fonts-"));
   const config = path.join(folder, "fonts.conf");
+  mkdirSync(path.join(folder, "empty"));
   writeFileSync(config, `<?xml version="1.0"?>\n<fontconfig><dir>${path.join(folder, "empty")}</dir></fontconfig>\n`);
   const before = process.env.FONTCONFIG_FILE;
   process.env.FONTCONFIG_FILE = config;
@@ -112,5 +113,6 @@ export function compilerWithDeclaredFonts(): NodeCompiler {
   } finally {
     if (before === undefined) delete process.env.FONTCONFIG_FILE;
     else process.env.FONTCONFIG_FILE = before;
+    rmSync(folder, { recursive: true, force: true });
   }
 }

@@ -1,4 +1,6 @@
 import { existsSync } from "node:fs";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { AssembledDocument } from "../../../src/assemble/types.js";
@@ -7,6 +9,7 @@ import { engineMessages } from "../../../src/render/pdf/engine.js";
 import { compilerWithDeclaredFonts, DECLARED_FAMILIES } from "../../../src/render/pdf/fonts.js";
 import { render } from "../../../src/render/pdf/index.js";
 import { Reporter } from "../../../src/report/index.js";
+import { runCli } from "../../helpers/cli.js";
 import { pdfText } from "./helpers.js";
 
 const FIXTURE = path.resolve(import.meta.dirname, "../../fixtures/render-text");
@@ -86,6 +89,25 @@ describe("PDF fonts", () => {
       const reporter = new Reporter();
       await expect(render(doc, { reporter, pdfStandard })).rejects.toThrow(/PDF\/A and PDF\/UA/);
       expect(reporter.messages.filter((m) => m.severity === "error").map((m) => m.line)).toEqual([12, 6]);
+    }
+  });
+
+  it("CLI: build --pdf-standard ua-1 stops with each place and character, writes no PDF, exits 1; plain PDF exits 0 with warnings", async () => {
+    const out = await mkdtemp(path.join(tmpdir(), "opprop-fonts-"));
+    try {
+      const strict = await runCli(["build", "documents/tofu.md", "--format", "pdf", "--out-dir", out, "--pdf-standard", "ua-1"], FIXTURE);
+      expect(strict.code).toBe(1);
+      expect(strict.stderr).toMatch(/tofu\.md:12:1 +error +no font of the PDF can show «𒀀» \(U\+12000\) in text/);
+      expect(strict.stderr).toMatch(/world\.csv:6:1 +error +no font of the PDF can show «🫠» \(U\+1FAE0\) in «Kari 🫠 Nordmann»/);
+      expect(strict.stderr).not.toMatch(/SourceDiagnostic|span:/);
+      expect(await readdir(out)).toEqual([]);
+      const plain = await runCli(["build", "documents/tofu.md", "--format", "pdf", "--out-dir", out], FIXTURE);
+      expect(plain.code).toBe(0);
+      expect(plain.stderr).toMatch(/world\.csv:6:1 +warning +no font of the PDF can show «🫠»/);
+      expect(await readdir(out)).toEqual(["tofu.pdf"]);
+      expect((await runCli(["build", "documents/text.md", "--format", "pdf", "--out-dir", out, "--pdf-standard", "a-2a"], FIXTURE)).code).toBe(0);
+    } finally {
+      await rm(out, { recursive: true, force: true });
     }
   });
 

@@ -116,7 +116,7 @@ describe("PDF renderer with over-long values", () => {
         to: [{ name: w("Mottaker") }],
         ref: { ours: w("Vaar"), theirs: w("Deres") },
         consultation: { ...doc.meta.consultation!, title: w("Konsultasjon") },
-        // Three signatures: the long one gets a third of the width (and comes last, see above).
+        // Three signatures, one under the other as in DOCX; the long one comes last (see above).
         signature: [{ name: "Kari Nordmann" }, { name: "Ola Nordmann" }, { name: w("Signatar"), role: w("Rolle") }],
       },
       body: { ...doc.body, children: [...doc.body.children, paragraph(`Før ${w("Tekst")} etter.`), { type: "paragraph", children: [{ type: "inlineCode", value: w("Kode") }] }] },

@@ -245,7 +245,7 @@ describe("PDF renderer", () => {
     expect(await textOf(bytes)).toContain("Samandrag");
   });
 
-  it("lists up to 1,000 signatories one per line in columns, in order, with the hidden count", async () => {
+  it("lists up to 1,000 signatories one paragraph each, in order, with the hidden count", async () => {
     const doc = await assembled(path.join(FIXTURE, "letter.md"));
     const persons = Array.from({ length: 1000 }, (_, i): Signatory => ({ type: "person", name: `Person ${String(i).padStart(5, "0")}`, place: "Bodø", publish: true, source: { file: "x.csv", line: i + 2 }, extra: { secret: "hemmelig" }, email: `p${i}@example.org` }));
     const big = { ...doc, signatories: { organisations: [], persons, hiddenPersons: 12345, total: 1000 + 12345 } };
