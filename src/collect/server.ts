@@ -126,9 +126,12 @@ export async function createCollectServer(options: CollectServerOptions): Promis
     en: consentVersionOf(t("collect.consentText", consent, "en")),
   };
 
+  // Once per process: after a purge nothing new can arrive (the form closed long before).
+  let purged = false;
   async function housekeeping() {
     await store.deleteExpired(now().toISOString());
-    if (isPurgeDue(options.closes, consent.retainDays, now())) {
+    if (!purged && isPurgeDue(options.closes, consent.retainDays, now())) {
+      purged = true;
       const kept = await store.purge(doc.name);
       log(t("collect.cliAutoPurged", { n: kept, date: now().toISOString().slice(0, 10) }));
     }
