@@ -111,7 +111,8 @@ export async function createCollectServer(options: CollectServerOptions): Promis
   const mailer = options.smtpUrl ? smtpSender(options.smtpUrl) : undefined;
   const sendConfirmation: SendConfirmation | undefined = mailer?.send;
   // A SQLite file changes only through this process; the minute covers a `collect purge` run beside it.
-  const cache = new PageCache(store.shared ? 1000 : 60_000);
+  // On PostgreSQL another process's change shows within 5 s: a count over 100,000 rows is not free.
+  const cache = new PageCache(store.shared ? 5000 : 60_000);
 
   const consent: ConsentParams = {
     controller: doc.meta.from.map((s) => s.name).join(", ") || doc.meta.signature.map((s) => s.name).join(", ") || "—",
