@@ -40,7 +40,10 @@ ${Object.entries(ADDED_COLUMNS)
   .join("\n")}
 DROP INDEX IF EXISTS signatures_listing;
 CREATE INDEX IF NOT EXISTS signatures_state ON signatures (document, confirmed, approved, publish);
-CREATE INDEX IF NOT EXISTS signatures_alphabetical ON signatures (document, sort_key COLLATE "C");
+-- The public list in its two orders: a page is a short walk of an index, not a sort of every row.
+DROP INDEX IF EXISTS signatures_alphabetical;
+CREATE INDEX IF NOT EXISTS signatures_public_latest ON signatures (document, seq) WHERE confirmed AND approved AND publish;
+CREATE INDEX IF NOT EXISTS signatures_public_alphabetical ON signatures (document, sort_key COLLATE "C", seq) WHERE confirmed AND approved AND publish;
 CREATE INDEX IF NOT EXISTS signatures_expiry ON signatures (confirm_expires) WHERE NOT confirmed;
 -- Rate-limit counters, shared by every process on this database. UNLOGGED: no WAL,
 -- no fsync per hit; after a crash the counters start again from zero.

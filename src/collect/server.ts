@@ -111,7 +111,8 @@ export async function createCollectServer(options: CollectServerOptions): Promis
   const mailer = options.smtpUrl ? smtpSender(options.smtpUrl) : undefined;
   const sendConfirmation: SendConfirmation | undefined = mailer?.send;
   // A SQLite file changes only through this process; the minute covers a `collect purge` run beside it.
-  const cache = new PageCache(store.shared ? 1000 : 60_000);
+  // On PostgreSQL another process's change shows within 5 s: a count over 100,000 rows is not free.
+  const cache = new PageCache(store.shared ? 5000 : 60_000);
 
   const consent: ConsentParams = {
     controller: doc.meta.from.map((s) => s.name).join(", ") || doc.meta.signature.map((s) => s.name).join(", ") || "—",
@@ -126,9 +127,12 @@ export async function createCollectServer(options: CollectServerOptions): Promis
     en: consentVersionOf(t("collect.consentText", consent, "en")),
   };
 
+  // Once per process: after a purge nothing new can arrive (the form closed long before).
+  let purged = false;
   async function housekeeping() {
     await store.deleteExpired(now().toISOString());
-    if (isPurgeDue(options.closes, consent.retainDays, now())) {
+    if (!purged && isPurgeDue(options.closes, consent.retainDays, now())) {
+      purged = true;
       const kept = await store.purge(doc.name);
       log(t("collect.cliAutoPurged", { n: kept, date: now().toISOString().slice(0, 10) }));
     }

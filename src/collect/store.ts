@@ -73,7 +73,7 @@ export interface CounterHit {
 export interface SignatureStore {
   /**
    * Other processes may change this database (PostgreSQL): pages made from it
-   * are read again within a second. A SQLite file has one server process.
+   * are read again within seconds. A SQLite file has one server process.
    */
   readonly shared: boolean;
   /** Stores the sign-on durably, or (same dedupe key) re-arms an unconfirmed one; see `AddResult`. */

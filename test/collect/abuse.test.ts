@@ -44,11 +44,15 @@ describe("--trust-proxy (the CLI as a process)", () => {
     cli = await bundleCli();
   });
   afterAll(() => cli.remove());
+  /** A fresh SQLite file for one process. */
+  const freshDb = async () => {
+    await (await stores.list[0].open()).close();
+    return stores.list[0].lastUrl!;
+  };
 
   test("behind one proxy, a spoofed X-Forwarded-For does not reset the limit (bare --trust-proxy = 1)", async () => {
-    await (await stores.list[0].open()).close();
     const { child } = await (async () => {
-      const started = await startCollect(cli.file, stores.list[0].lastUrl!, ["--rate-limit", "5", "--trust-proxy"]);
+      const started = await startCollect(cli.file, await freshDb(), ["--rate-limit", "5", "--trust-proxy"]);
       const statuses: number[] = [];
       for (let i = 0; i < 30; i++) {
         // What nginx sends on: the client's own (forged) header, then the address nginx saw.
@@ -66,21 +70,23 @@ describe("--trust-proxy (the CLI as a process)", () => {
   });
 
   test("--trust-proxy ADDR trusts only that proxy; a bad value is a usage error", async () => {
-    const { child, url } = await startCollect(cli.file, stores.list[0].lastUrl!, ["--rate-limit", "2", "--trust-proxy", "127.0.0.1"]);
+    const db = await freshDb();
+    const { child, url } = await startCollect(cli.file, db, ["--rate-limit", "2", "--trust-proxy", "127.0.0.1"]);
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await sign(url, { email: `addr${i}@example.no` }, { "x-forwarded-for": `10.8.${i}.1, 198.51.100.4` })).status);
     expect(statuses).toEqual([303, 303, 429, 429]);
     child.kill("SIGTERM");
     await exited(child);
-    await expect(startCollect(cli.file, stores.list[0].lastUrl!, ["--trust-proxy", "nginx"])).rejects.toThrow(/--trust-proxy takes the number of proxies/);
+    await expect(startCollect(cli.file, db, ["--trust-proxy", "nginx"])).rejects.toThrow(/--trust-proxy takes the number of proxies/);
   });
 
   test("refuses an admin token under 32 characters and says how to make one; SMTP needs --public-url", async () => {
-    const short = startCollect(cli.file, stores.list[0].lastUrl!, [], { OPPROP_ADMIN_TOKEN: "hemmelig123" });
+    const db = await freshDb();
+    const short = startCollect(cli.file, db, [], { OPPROP_ADMIN_TOKEN: "hemmelig123" });
     await expect(short).rejects.toThrow(/exited with 2[\s\S]*at least 32[\s\S]*openssl rand -hex 32/);
-    const smtp = startCollect(cli.file, stores.list[0].lastUrl!, [], { OPPROP_SMTP_URL: sink.url });
+    const smtp = startCollect(cli.file, db, [], { OPPROP_SMTP_URL: sink.url });
     await expect(smtp).rejects.toThrow(/exited with 2[\s\S]*--public-url/);
-    const { child, output } = await startCollect(cli.file, stores.list[0].lastUrl!, ["--public-url", "https://opprop.example.no"], { OPPROP_SMTP_URL: sink.url, OPPROP_ADMIN_TOKEN: ADMIN_TOKEN });
+    const { child, output } = await startCollect(cli.file, db, ["--public-url", "https://opprop.example.no"], { OPPROP_SMTP_URL: sink.url, OPPROP_ADMIN_TOKEN: ADMIN_TOKEN });
     await expect.poll(output).toContain("/admin");
     child.kill("SIGTERM");
     await exited(child);
