@@ -82,6 +82,8 @@ export default async function run() {
       if (i >= 2) yardstick.push(performance.now() - started);
     }
 
+    const { firstPaint, pagesShown } = await browserTimes(studio.url);
+
     const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
     const round = (ms) => Math.round(ms * 10) / 10;
     return [
@@ -91,10 +93,47 @@ export default async function run() {
       { name: "studio: warm export DOCX + PDF (median)", value: round(median(exports)), unit: "ms", target: "≤ 100" },
       { name: "studio: yardstick buildDocuments DOCX + PDF, warm process (median)", value: round(median(yardstick)), unit: "ms", target: "" },
       { name: "studio: warm export / yardstick", value: Math.round((median(exports) / median(yardstick)) * 100) / 100, unit: "×", target: "≤ 1" },
+      { name: "studio: first contentful paint of the start page (median of 5)", value: round(firstPaint), unit: "ms", target: "≤ 1000" },
+      { name: "studio: opening the statement to its first page image shown (median of 5)", value: round(pagesShown), unit: "ms", target: "" },
     ];
   } finally {
     await studio.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** In Chromium: the start page's first contentful paint, and from opening the statement to its first page shown. */
+async function browserTimes(url) {
+  const { chromium } = await import("playwright-core");
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  try {
+    const paints = [];
+    const shown = [];
+    for (let i = 0; i < 5; i++) {
+      const page = await browser.newPage({ locale: "nb-NO" });
+      await page.goto(url);
+      await page.locator("h1").waitFor();
+      paints.push(
+        await page.evaluate(
+          () =>
+            new Promise((resolve) =>
+              new PerformanceObserver((list) => {
+                const paint = list.getEntries().find((e) => e.name === "first-contentful-paint");
+                if (paint) resolve(paint.startTime);
+              }).observe({ type: "paint", buffered: true }),
+            ),
+        ),
+      );
+      const started = performance.now();
+      await page.goto(`${url}#/doc/${encodeURIComponent(STATEMENT)}/text`);
+      await page.locator("img.page").first().evaluate((img) => img.decode());
+      shown.push(performance.now() - started);
+      await page.close();
+    }
+    const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+    return { firstPaint: median(paints), pagesShown: median(shown) };
+  } finally {
+    await browser.close();
   }
 }
 

@@ -42,6 +42,8 @@ export type ExportFormat = Format | "pdfa";
 export class Engine {
   private readonly cache: WorkspaceCache;
   private readonly signatoryLoaders = new Map<string, RememberingLoader>();
+  /** Pages per assembled document: a build that did not change draws no new pages. */
+  private readonly drawn = new WeakMap<AssembledDocument, Promise<Page[]>>();
   /** The last build per document and what it was built from. */
   private readonly builds = new Map<string, { inputs: string; build: EngineBuild }>();
 
@@ -89,11 +91,19 @@ export class Engine {
     return build;
   }
 
-  /** The document's pages as Typst lays them out for the PDF, one SVG each. */
-  async pages(doc: AssembledDocument, reporter = new Reporter()): Promise<Page[]> {
-    // Loaded on first use, like the renderers: the HTML preview never loads the Typst engine.
-    const { renderPages } = await import("./pages.js");
-    return renderPages(doc, reporter);
+  /**
+   * The document's pages as Typst lays them out for the PDF, one SVG each. Renderer
+   * warnings (a logo that is not an image) are the export's to report, not the pages'.
+   */
+  pages(doc: AssembledDocument): Promise<Page[]> {
+    let pages = this.drawn.get(doc);
+    if (!pages) {
+      // Loaded on first use, like the renderers: the HTML preview never loads the Typst engine.
+      pages = import("./pages.js").then(({ renderPages }) => renderPages(doc, new Reporter()));
+      this.drawn.set(doc, pages);
+      pages.catch(() => this.drawn.delete(doc));
+    }
+    return pages;
   }
 
   /** The bytes `opprop build` writes for this format (`pdfa`: the PDF as PDF/A-2b). */

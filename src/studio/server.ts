@@ -20,7 +20,6 @@ import type { Page } from "../engine/pages.js";
 import { t } from "../i18n/catalogue.js";
 import type { UiLocale } from "../i18n/locale.js";
 import { slug } from "../import/index.js";
-import { Reporter } from "../report/index.js";
 import { LANGS, type Lang } from "../schema/common.js";
 import { guessColumns, SIGNATORY_FIELDS } from "../signatories/index.js";
 import { PACKAGE_ROOT } from "../workspace/index.js";
@@ -287,8 +286,7 @@ export async function startStudio(options: StudioOptions): Promise<StudioServer>
     const build = await engine.build(absolute);
     let current = lastGoodPages.get(relative) ?? [];
     if (build.doc) {
-      const reporter = new Reporter();
-      current = await engine.pages(build.doc, reporter).catch((error: Error) => {
+      current = await engine.pages(build.doc).catch((error: Error) => {
         build.messages.push({ file: relative, severity: "error", text: error.message, rule: "pages" });
         return current;
       });

@@ -42,6 +42,7 @@ export const studio = messages({
   // Start
   documents: { nb: "Dokumenter", en: "Documents" },
   noDocuments: { nb: "Ingen dokumenter ennå.", en: "No documents yet." },
+  checkingDocuments: { nb: "Ser gjennom dokumentene …", en: "Checking the documents …" },
   problemSummary: {
     nb: (p: { errors: number; warnings: number }) => `${count(p.errors, "feil", "feil", "nb")}, ${count(p.warnings, "advarsel", "advarsler", "nb")}`,
     en: (p: { errors: number; warnings: number }) => `${count(p.errors, "error", "errors", "en")}, ${count(p.warnings, "warning", "warnings", "en")}`,
