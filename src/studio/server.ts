@@ -164,6 +164,8 @@ export async function startStudio(options: StudioOptions): Promise<StudioServer>
     }
     return serially(async () => {
       const current = splitDocument((await files.read(relative)).text);
+      // The form shows nothing of frontmatter it cannot read; saving it would erase that frontmatter.
+      if (meta !== undefined && current.yamlError) throw new StudioError(422, "studio.frontmatterUnreadable", { path: relative });
       const text = meta === undefined ? current.frontmatter + (body ?? current.body) : joinDocument(meta as Record<string, unknown>, (body as string | undefined) ?? current.body);
       await saveFile(relative, text, baseHash);
       return stateOf(relative);

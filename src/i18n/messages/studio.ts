@@ -22,6 +22,10 @@ export const studio = messages({
     nb: "Filen er endret utenfor studioet siden du åpnet den. Vil du laste inn den nye versjonen, eller beholde din og skrive over?",
     en: "The file was changed outside the studio since you opened it. Load the new version, or keep yours and overwrite it?",
   },
+  frontmatterUnreadable: {
+    nb: (p: { path: string }) => `Brevopplysningene øverst i ${p.path} kan ikke leses (se Problemer). Rett dem i en teksteditor; skjemaet skriver ikke over dem.`,
+    en: (p: { path: string }) => `The letter details at the top of ${p.path} cannot be read (see Problems). Fix them in a text editor; the form does not overwrite them.`,
+  },
   forbiddenHost: { nb: "Studioet svarer bare på adressen det ble startet på.", en: "The studio answers only at the address it was started on." },
   csrf: { nb: "Siden er utløpt. Last den på nytt og prøv igjen.", en: "The page has expired. Reload it and try again." },
   tooLarge: { nb: (p: { limit: number }) => `Filen er for stor (høyst ${p.limit} MB).`, en: (p: { limit: number }) => `The file is too large (at most ${p.limit} MB).` },
