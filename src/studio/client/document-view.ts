@@ -149,7 +149,7 @@ export async function documentView(path: string, tab: Tab, navigate: (hash: stri
   const element = h(
     "div",
     { className: "document-view" },
-    h("header", { className: "app-bar" }, h("a", { href: "#/", className: "home" }, tr("allDocuments")), title, saveStatus),
+    h("header", { className: "app-bar" }, h("a", { href: "#/", className: "home" }, tr("allDocuments")), title, problems.summary, saveStatus),
     banner,
     h(
       "main",

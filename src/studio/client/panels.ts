@@ -124,10 +124,15 @@ export function pagesPanel() {
 /** The same messages as `check`, each a button to its place. */
 export function problemsPanel(go: (problem: Problem) => void) {
   const list = h("ul", { className: "problem-list" });
-  const heading = h("h2", { id: "problems-heading" }, tr("problems"));
+  const heading = h("h2", { id: "problems-heading", tabIndex: -1 }, tr("problems"));
   const element = h("section", { className: "problems", "aria-labelledby": "problems-heading" }, heading, list);
+  // In the bar at the top: how many problems, and a way to them at the foot of the page.
+  const summary = h("button", { type: "button", className: "problems-summary", onclick: () => heading.focus() });
   function render(state: DocumentState) {
     heading.textContent = state.problems.length ? tr("problemsCount", { n: state.problems.length }) : tr("problems");
+    const errors = state.problems.filter((p) => p.severity === "error").length;
+    summary.textContent = state.problems.length ? tr("problemSummary", { errors, warnings: state.problems.length - errors }) : tr("noProblemsShort");
+    summary.className = `problems-summary ${errors ? "errors" : state.problems.length ? "warnings" : "ok"}`;
     fill(
       list,
       state.problems.length
@@ -149,5 +154,5 @@ export function problemsPanel(go: (problem: Problem) => void) {
         : h("li", { className: "none" }, tr("noProblems")),
     );
   }
-  return { element, render };
+  return { element, render, summary };
 }
