@@ -5,7 +5,7 @@ import type { DocumentSession } from "./session.js";
 import type { DocumentState, Problem } from "./types.js";
 
 /** Every variable the included blocks need, in one form; the missing ones marked. */
-export function variablesPanel(session: DocumentSession, save: () => void) {
+export function variablesPanel(session: DocumentSession, save: () => void, titleOf: (id: string) => string | undefined) {
   const element = h("div", { className: "variables" });
   const inputs = new Map<string, HTMLInputElement>();
   const vars = () => {
@@ -37,7 +37,7 @@ export function variablesPanel(session: DocumentSession, save: () => void) {
             },
           });
           inputs.set(variable.name, input);
-          const users = variable.usedBy.map((id) => id || tr("theDocument")).join(", ");
+          const users = variable.usedBy.map((id) => (id ? (titleOf(id) ?? id) : tr("theDocument"))).join(", ");
           return h("div", { className: "field", "data-variable": variable.name }, h("label", { htmlFor: id }, variable.name), h("p", { className: "hint", id: `${id}-note` }, tr("usedBy", { blocks: users }), h("strong", { className: "missing-note" })), input);
         }),
       );
