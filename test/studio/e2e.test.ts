@@ -109,9 +109,10 @@ test.skipIf(!run)("a new støtteerklæring from the library to the DOCX, using o
   const csv = path.join(root, "..", `skjema-${path.basename(root)}.csv`);
   await writeFile(csv, FORM_EXPORT);
   await page.getByLabel("Last opp en liste").setInputFiles(csv);
-  await rm(csv);
   const consent = page.getByRole("combobox", { name: "Kan vi vise navnet ditt på lista?" });
+  // The browser reads the chosen file when it sends it: removed only after that.
   expect(await consent.inputValue()).toBe("");
+  await rm(csv);
   expect(await page.getByRole("combobox", { name: "Fullt navn" }).inputValue()).toBe("name");
   await expectAccessible(page, "signatories with column mapping");
   await consent.selectOption("publish");
