@@ -72,8 +72,8 @@ const EXPORTS: Record<ExportFormat, { extension: string; type: string }> = {
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const IMAGES = [[0x89, 0x50, 0x4e, 0x47], [0xff, 0xd8, 0xff], [0x47, 0x49, 0x46, 0x38]];
 const startsWith = (data: Buffer, signature: number[]) => signature.every((byte, i) => data[i] === byte);
-/** Pages kept for the browser to fetch: the current ones and a few generations before. */
-const PAGES_KEPT = 200;
+/** Pages kept for the browser to fetch (≈ 0.4 MB each): the current ones and a few generations before. */
+const PAGES_KEPT = 48;
 
 export async function startStudio(options: StudioOptions): Promise<StudioServer> {
   const files = await WorkspaceFiles.open(options.root);

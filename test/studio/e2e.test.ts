@@ -227,6 +227,13 @@ test.skipIf(!run)("a høringssvar from the consulted document; field errors in p
   await page.keyboard.press("Backspace");
   await expect.poll(() => problem.count(), { timeout: 10_000 }).toBe(0);
 
+  // A block dragged from the library onto the demands becomes the last demand.
+  await page.getByLabel("Type").selectOption("demand");
+  await page.locator(".library-results li", { has: page.getByRole("heading", { name: DEMANDS.medvirkning.title }) }).dragTo(page.locator(".demands-box"));
+  expect(await demandTitles(page)).toEqual([DEMANDS.medvirkning.title]);
+  await expect.poll(() => readFile(file, "utf8"), { timeout: 10_000 }).toContain(`1. {{> ${DEMANDS.medvirkning.id}}}`);
+  await page.getByLabel("Type").selectOption("");
+
   // A footnote from the menu: the reference at the cursor, the definition at the end.
   await page.getByRole("button", { name: "Sett inn fotnote" }).click();
   await page.keyboard.type("Se veilederen.");
