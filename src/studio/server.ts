@@ -214,7 +214,7 @@ export async function startStudio(options: StudioOptions): Promise<StudioServer>
 
   app.post("/api/export", write, async (request, reply) => {
     const { path: relative, format } = (request.body ?? {}) as { path?: string; format?: ExportFormat };
-    if (!format || !Object.hasOwn(EXPORTS, format)) throw new StudioError(400, "studio.badRequest");
+    if (!format || !Object.hasOwn(EXPORTS, format) || typeof relative !== "string" || !relative.startsWith("documents/")) throw new StudioError(400, "studio.badRequest");
     const { bytes, name } = await serially(async () => {
       const build = await engine.build(await files.resolve(relative));
       if (!build.doc) throw new StudioError(422, "studio.exportHasErrors", { errors: build.errors });
