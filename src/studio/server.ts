@@ -309,9 +309,10 @@ export async function startStudio(options: StudioOptions): Promise<StudioServer>
   const { port } = app.server.address() as AddressInfo;
   allowedHosts = new Set([`${host}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]);
 
-  // Dot files are editor swap files and the temp files of atomic saves.
+  // Dot files are editor swap files and the temp files of atomic saves. Symbolic links are
+  // not followed: one pointing out of the workspace would have the studio watch that tree.
   const watched = [...["documents", "demands", "signatories", "templates"].map((dir) => path.join(root, dir)), path.join(PACKAGE_ROOT, "templates")].filter((dir) => existsSync(dir));
-  const watcher: FSWatcher = watch([...new Set(watched)], { ignoreInitial: true, ignored: (file) => path.basename(file).startsWith(".") });
+  const watcher: FSWatcher = watch([...new Set(watched)], { ignoreInitial: true, followSymlinks: false, ignored: (file) => path.basename(file).startsWith(".") });
   watcher.on("all", async (event, file) => {
     const relative = files.relative(file);
     const hash = event === "unlink" ? "gone" : await readFile(file).then(hashOf, () => "gone");
