@@ -2,6 +2,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { assemble } from "../assemble/index.js";
 import type { AssembledDocument } from "../assemble/types.js";
+import { t } from "../i18n/catalogue.js";
 import { render, type Format } from "../render/index.js";
 import { Reporter, type Message } from "../report/index.js";
 import type { Workspace } from "../workspace/index.js";
@@ -85,10 +86,21 @@ export class Engine {
       reporter.error(path.relative(this.root, document), undefined, `could not build: ${error.stack ?? error.message}`, "internal");
       return undefined;
     });
+    const confined = doc && this.logosInside(doc, reporter) ? doc : undefined;
     const messages = reporter.messages.filter((m) => m.severity !== "info");
-    const build = { document, doc, workspace, messages, errors: messages.filter((m) => m.severity === "error").length, ms: performance.now() - started };
+    const build = { document, doc: confined, workspace, messages, errors: messages.filter((m) => m.severity === "error").length, ms: performance.now() - started };
     this.builds.set(document, { inputs, build: { ...build, messages: [...messages] } });
     return build;
+  }
+
+  /**
+   * A sender's logo is read relative to the document when pages and exports are drawn;
+   * the engine reads nothing outside the workspace, so a logo path that leaves it is an error.
+   */
+  private logosInside(doc: AssembledDocument, reporter: Reporter): boolean {
+    const outside = doc.meta.from.filter((sender) => sender.logo && path.relative(this.root, path.resolve(path.dirname(doc.file), sender.logo)).startsWith(".."));
+    for (const sender of outside) reporter.error(path.relative(this.root, doc.file), undefined, t("studio.logoOutsideWorkspace", { logo: sender.logo! }), "logo-path");
+    return !outside.length;
   }
 
   /**

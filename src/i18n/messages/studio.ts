@@ -26,6 +26,10 @@ export const studio = messages({
     nb: (p: { path: string }) => `Brevopplysningene øverst i ${p.path} kan ikke leses (se Problemer). Rett dem i en teksteditor; skjemaet skriver ikke over dem.`,
     en: (p: { path: string }) => `The letter details at the top of ${p.path} cannot be read (see Problems). Fix them in a text editor; the form does not overwrite them.`,
   },
+  logoOutsideWorkspace: {
+    nb: (p: { logo: string }) => `logoen «${p.logo}» ligger utenfor arbeidsmappen; legg den i logos/ (Last opp i skjemaet)`,
+    en: (p: { logo: string }) => `the logo "${p.logo}" is outside the workspace; put it in logos/ (upload it in the form)`,
+  },
   forbiddenHost: { nb: "Studioet svarer bare på adressen det ble startet på.", en: "The studio answers only at the address it was started on." },
   csrf: { nb: "Siden er utløpt. Last den på nytt og prøv igjen.", en: "The page has expired. Reload it and try again." },
   tooLarge: { nb: (p: { limit: number }) => `Filen er for stor (høyst ${p.limit} MB).`, en: (p: { limit: number }) => `The file is too large (at most ${p.limit} MB).` },
