@@ -20,25 +20,25 @@ if (!studioOnly) await bundleCli();
 await bundleStudioClient();
 
 async function bundleCli() {
-const outdir = path.join(root, "dist/bundle");
-rmSync(outdir, { recursive: true, force: true });
+  const outdir = path.join(root, "dist/bundle");
+  rmSync(outdir, { recursive: true, force: true });
 
-await build({
-  entryPoints: { main: path.join(root, "dist/cli/main.js") },
-  outdir,
-  bundle: true,
-  splitting: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  outExtension: { ".js": ".mjs" },
-  // Native addons load a .node binary next to their own files; they stay in node_modules.
-  external: ["@myriaddreamin/typst-ts-node-compiler", "better-sqlite3", "pg-native"],
-  // CommonJS dependencies call require(); ESM output has none unless given one.
-  banner: { js: 'import { createRequire as __opprop_createRequire } from "node:module"; const require = __opprop_createRequire(import.meta.url);' },
-  logLevel: "warning",
-  legalComments: "none",
-});
+  await build({
+    entryPoints: { main: path.join(root, "dist/cli/main.js") },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    outExtension: { ".js": ".mjs" },
+    // Native addons load a .node binary next to their own files; they stay in node_modules.
+    external: ["@myriaddreamin/typst-ts-node-compiler", "better-sqlite3", "pg-native"],
+    // CommonJS dependencies call require(); ESM output has none unless given one.
+    banner: { js: 'import { createRequire as __opprop_createRequire } from "node:module"; const require = __opprop_createRequire(import.meta.url);' },
+    logLevel: "warning",
+    legalComments: "none",
+  });
 }
 
 // The studio's browser app, from its TypeScript source: CodeMirror and the app in one

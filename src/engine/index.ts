@@ -2,6 +2,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { assemble } from "../assemble/index.js";
 import type { AssembledDocument } from "../assemble/types.js";
+import { t } from "../i18n/catalogue.js";
 import { render, type Format } from "../render/index.js";
 import { Reporter, type Message } from "../report/index.js";
 import type { Workspace } from "../workspace/index.js";
@@ -42,6 +43,8 @@ export type ExportFormat = Format | "pdfa";
 export class Engine {
   private readonly cache: WorkspaceCache;
   private readonly signatoryLoaders = new Map<string, RememberingLoader>();
+  /** Pages per assembled document: a build that did not change draws no new pages. */
+  private readonly drawn = new WeakMap<AssembledDocument, Promise<Page[]>>();
   /** The last build per document and what it was built from. */
   private readonly builds = new Map<string, { inputs: string; build: EngineBuild }>();
 
@@ -83,17 +86,36 @@ export class Engine {
       reporter.error(path.relative(this.root, document), undefined, `could not build: ${error.stack ?? error.message}`, "internal");
       return undefined;
     });
+    const confined = doc && this.logosInside(doc, reporter) ? doc : undefined;
     const messages = reporter.messages.filter((m) => m.severity !== "info");
-    const build = { document, doc, workspace, messages, errors: messages.filter((m) => m.severity === "error").length, ms: performance.now() - started };
+    const build = { document, doc: confined, workspace, messages, errors: messages.filter((m) => m.severity === "error").length, ms: performance.now() - started };
     this.builds.set(document, { inputs, build: { ...build, messages: [...messages] } });
     return build;
   }
 
-  /** The document's pages as Typst lays them out for the PDF, one SVG each. */
-  async pages(doc: AssembledDocument, reporter = new Reporter()): Promise<Page[]> {
-    // Loaded on first use, like the renderers: the HTML preview never loads the Typst engine.
-    const { renderPages } = await import("./pages.js");
-    return renderPages(doc, reporter);
+  /**
+   * A sender's logo is read relative to the document when pages and exports are drawn;
+   * the engine reads nothing outside the workspace, so a logo path that leaves it is an error.
+   */
+  private logosInside(doc: AssembledDocument, reporter: Reporter): boolean {
+    const outside = doc.meta.from.filter((sender) => sender.logo && path.relative(this.root, path.resolve(path.dirname(doc.file), sender.logo)).startsWith(".."));
+    for (const sender of outside) reporter.error(path.relative(this.root, doc.file), undefined, t("studio.logoOutsideWorkspace", { logo: sender.logo! }), "logo-path");
+    return !outside.length;
+  }
+
+  /**
+   * The document's pages as Typst lays them out for the PDF, one SVG each. Renderer
+   * warnings (a logo that is not an image) are the export's to report, not the pages'.
+   */
+  pages(doc: AssembledDocument): Promise<Page[]> {
+    let pages = this.drawn.get(doc);
+    if (!pages) {
+      // Loaded on first use, like the renderers: the HTML preview never loads the Typst engine.
+      pages = import("./pages.js").then(({ renderPages }) => renderPages(doc, new Reporter()));
+      this.drawn.set(doc, pages);
+      pages.catch(() => this.drawn.delete(doc));
+    }
+    return pages;
   }
 
   /** The bytes `opprop build` writes for this format (`pdfa`: the PDF as PDF/A-2b). */

@@ -101,7 +101,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   };
 
   // Dot files are editor swap files and the temp files of atomic saves.
-  const watcher: FSWatcher = watch(watchedPaths(builder), { ignoreInitial: true, ignored: (file) => path.basename(file).startsWith(".") });
+  const watcher: FSWatcher = watch(watchedPaths(builder), { ignoreInitial: true, followSymlinks: false, ignored: (file) => path.basename(file).startsWith(".") });
   watcher.on("all", schedule);
   await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
 

@@ -21,7 +21,6 @@ import type { Page } from "../engine/pages.js";
 import { t } from "../i18n/catalogue.js";
 import type { UiLocale } from "../i18n/locale.js";
 import { slug } from "../import/index.js";
-import { Reporter } from "../report/index.js";
 import { LANGS, type Lang } from "../schema/common.js";
 import { guessColumns, SIGNATORY_FIELDS } from "../signatories/index.js";
 import { PACKAGE_ROOT } from "../workspace/index.js";
@@ -74,8 +73,8 @@ const EXPORTS: Record<ExportFormat, { extension: string; type: string }> = {
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const IMAGES = [[0x89, 0x50, 0x4e, 0x47], [0xff, 0xd8, 0xff], [0x47, 0x49, 0x46, 0x38]];
 const startsWith = (data: Buffer, signature: number[]) => signature.every((byte, i) => data[i] === byte);
-/** Pages kept for the browser to fetch: the current ones and a few generations before. */
-const PAGES_KEPT = 200;
+/** Pages kept for the browser to fetch (≈ 0.4 MB each): the current ones and a few generations before. */
+const PAGES_KEPT = 48;
 
 export async function startStudio(options: StudioOptions): Promise<StudioServer> {
   const files = await WorkspaceFiles.open(options.root);
@@ -166,6 +165,8 @@ export async function startStudio(options: StudioOptions): Promise<StudioServer>
     }
     return serially(async () => {
       const current = splitDocument((await files.read(relative)).text);
+      // The form shows nothing of frontmatter it cannot read; saving it would erase that frontmatter.
+      if (meta !== undefined && current.yamlError) throw new StudioError(422, "studio.frontmatterUnreadable", { path: relative });
       const text = meta === undefined ? current.frontmatter + (body ?? current.body) : joinDocument(meta as Record<string, unknown>, (body as string | undefined) ?? current.body);
       await saveFile(relative, text, baseHash);
       return stateOf(relative);
@@ -214,7 +215,7 @@ export async function startStudio(options: StudioOptions): Promise<StudioServer>
 
   app.post("/api/export", write, async (request, reply) => {
     const { path: relative, format } = (request.body ?? {}) as { path?: string; format?: ExportFormat };
-    if (!format || !Object.hasOwn(EXPORTS, format)) throw new StudioError(400, "studio.badRequest");
+    if (!format || !Object.hasOwn(EXPORTS, format) || typeof relative !== "string" || !relative.startsWith("documents/")) throw new StudioError(400, "studio.badRequest");
     const { bytes, name } = await serially(async () => {
       const build = await engine.build(await files.resolve(relative));
       if (!build.doc) throw new StudioError(422, "studio.exportHasErrors", { errors: build.errors });
@@ -288,8 +289,7 @@ export async function startStudio(options: StudioOptions): Promise<StudioServer>
     const build = await engine.build(absolute);
     let current = lastGoodPages.get(relative) ?? [];
     if (build.doc) {
-      const reporter = new Reporter();
-      current = await engine.pages(build.doc, reporter).catch((error: Error) => {
+      current = await engine.pages(build.doc).catch((error: Error) => {
         build.messages.push({ file: relative, severity: "error", text: error.message, rule: "pages" });
         return current;
       });
@@ -310,9 +310,10 @@ export async function startStudio(options: StudioOptions): Promise<StudioServer>
   const { port } = app.server.address() as AddressInfo;
   allowedHosts = new Set([`${host}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]);
 
-  // Dot files are editor swap files and the temp files of atomic saves.
+  // Dot files are editor swap files and the temp files of atomic saves. Symbolic links are
+  // not followed: one pointing out of the workspace would have the studio watch that tree.
   const watched = [...["documents", "demands", "signatories", "templates"].map((dir) => path.join(root, dir)), path.join(PACKAGE_ROOT, "templates")].filter((dir) => existsSync(dir));
-  const watcher: FSWatcher = watch([...new Set(watched)], { ignoreInitial: true, ignored: (file) => path.basename(file).startsWith(".") });
+  const watcher: FSWatcher = watch([...new Set(watched)], { ignoreInitial: true, followSymlinks: false, ignored: (file) => path.basename(file).startsWith(".") });
   watcher.on("all", async (event, file) => {
     const relative = files.relative(file);
     const hash = event === "unlink" ? "gone" : await readFile(file).then(hashOf, () => "gone");

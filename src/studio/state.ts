@@ -25,6 +25,8 @@ export interface DocumentState {
   bodyLine: number;
   /** Frontmatter problems by field path (`to.0.name`), for the form to show in place. */
   fieldErrors: Record<string, string>;
+  /** Set when the frontmatter is not readable YAML: the form cannot show it and must not overwrite it. */
+  yamlError?: string;
   problems: Problem[];
   errors: number;
   variables: { name: string; usedBy: string[]; value: string; missing: boolean }[];
@@ -59,6 +61,7 @@ export function documentState(relative: string, hash: string, parts: DocumentPar
     body: parts.body,
     bodyLine: parts.bodyLine,
     fieldErrors: fieldErrors(meta),
+    yamlError: parts.yamlError,
     problems: build.messages.map((m) => problemOf(m, relative, parts.bodyLine)),
     errors: build.errors,
     variables: requiredVariables(parts.body, build.workspace, lang).map(({ name, usedBy }) => {

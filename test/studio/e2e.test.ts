@@ -109,9 +109,10 @@ test.skipIf(!run)("a new støtteerklæring from the library to the DOCX, using o
   const csv = path.join(root, "..", `skjema-${path.basename(root)}.csv`);
   await writeFile(csv, FORM_EXPORT);
   await page.getByLabel("Last opp en liste").setInputFiles(csv);
-  await rm(csv);
   const consent = page.getByRole("combobox", { name: "Kan vi vise navnet ditt på lista?" });
+  // The browser reads the chosen file when it sends it: removed only after that.
   expect(await consent.inputValue()).toBe("");
+  await rm(csv);
   expect(await page.getByRole("combobox", { name: "Fullt navn" }).inputValue()).toBe("name");
   await expectAccessible(page, "signatories with column mapping");
   await consent.selectOption("publish");
@@ -225,6 +226,13 @@ test.skipIf(!run)("a høringssvar from the consulted document; field errors in p
   await page.keyboard.press("Shift+End");
   await page.keyboard.press("Backspace");
   await expect.poll(() => problem.count(), { timeout: 10_000 }).toBe(0);
+
+  // A block dragged from the library onto the demands becomes the last demand.
+  await page.getByLabel("Type").selectOption("demand");
+  await page.locator(".library-results li", { has: page.getByRole("heading", { name: DEMANDS.medvirkning.title }) }).dragTo(page.locator(".demands-box"));
+  expect(await demandTitles(page)).toEqual([DEMANDS.medvirkning.title]);
+  await expect.poll(() => readFile(file, "utf8"), { timeout: 10_000 }).toContain(`1. {{> ${DEMANDS.medvirkning.id}}}`);
+  await page.getByLabel("Type").selectOption("");
 
   // A footnote from the menu: the reference at the cursor, the definition at the end.
   await page.getByRole("button", { name: "Sett inn fotnote" }).click();

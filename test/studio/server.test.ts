@@ -133,6 +133,40 @@ describe("files stay inside the workspace", () => {
   });
 });
 
+test("frontmatter that is not readable YAML is never overwritten by the form; the text still saves", async () => {
+  const document = "documents/brutt.md";
+  const broken = "---\ntitle: [unclosed\ntemplate: stotteerklaering\n---\n\nTekst.\n";
+  await writeFile(path.join(root, document), broken);
+  const { hash, yamlError } = JSON.parse((await send("GET", `/api/document?path=${document}`)).body);
+  expect(yamlError).toBeTruthy();
+  const form = await send("PUT", "/api/document", json({ path: document, baseHash: hash, meta: {} }));
+  expect(form.status).toBe(422);
+  expect(await readFile(path.join(root, document), "utf8")).toBe(broken);
+  const text = await send("PUT", "/api/document", json({ path: document, baseHash: hash, body: "\nNy tekst.\n" }));
+  expect(text.status).toBe(200);
+  expect(await readFile(path.join(root, document), "utf8")).toBe("---\ntitle: [unclosed\ntemplate: stotteerklaering\n---\n\nNy tekst.\n");
+});
+
+test("a logo path out of the workspace is an error: no pages, no export, nothing read", async () => {
+  const document = "documents/logo-ute.md";
+  const image = path.join(tmpdir(), `opprop-logo-${process.pid}.png`);
+  await writeFile(image, Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex"));
+  await writeFile(path.join(root, document), `---\ntemplate: stotteerklaering\ntitle: Logo\nto: [Noen]\nfrom: { name: Oss, logo: "${path.relative(path.join(root, "documents"), image)}" }\n---\n\nTekst.\n`);
+  const state = JSON.parse((await send("GET", `/api/document?path=${document}`)).body);
+  await rm(image);
+  expect(state.problems.map((p: { text: string }) => p.text)).toEqual([expect.stringMatching(/outside the workspace|utenfor arbeidsmappen/)]);
+  expect(state.pages).toEqual([]);
+  expect((await send("POST", "/api/export", json({ path: document, format: "pdf" }))).status).toBe(422);
+});
+
+test("a logo upload lands in logos/ when it is a real image", async () => {
+  const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+  const answer = await send("POST", "/api/upload?name=Min%20logo.png", { headers: writing({ "content-type": "application/octet-stream" }), body: png });
+  expect(answer.status).toBe(200);
+  expect(JSON.parse(answer.body).path).toBe("logos/min-logo.png");
+  expect(Buffer.compare(await readFile(path.join(root, "logos/min-logo.png")), png)).toBe(0);
+});
+
 describe("uploads", () => {
   test("a list larger than the limit is refused with the limit in the message", async () => {
     const big = Buffer.alloc(65 * 1024, "a");

@@ -22,6 +22,14 @@ export const studio = messages({
     nb: "Filen er endret utenfor studioet siden du åpnet den. Vil du laste inn den nye versjonen, eller beholde din og skrive over?",
     en: "The file was changed outside the studio since you opened it. Load the new version, or keep yours and overwrite it?",
   },
+  frontmatterUnreadable: {
+    nb: (p: { path: string }) => `Brevopplysningene øverst i ${p.path} kan ikke leses (se Problemer). Rett dem i en teksteditor; skjemaet skriver ikke over dem.`,
+    en: (p: { path: string }) => `The letter details at the top of ${p.path} cannot be read (see Problems). Fix them in a text editor; the form does not overwrite them.`,
+  },
+  logoOutsideWorkspace: {
+    nb: (p: { logo: string }) => `logoen «${p.logo}» ligger utenfor arbeidsmappen; legg den i logos/ (Last opp i skjemaet)`,
+    en: (p: { logo: string }) => `the logo "${p.logo}" is outside the workspace; put it in logos/ (upload it in the form)`,
+  },
   forbiddenHost: { nb: "Studioet svarer bare på adressen det ble startet på.", en: "The studio answers only at the address it was started on." },
   csrf: { nb: "Siden er utløpt. Last den på nytt og prøv igjen.", en: "The page has expired. Reload it and try again." },
   tooLarge: { nb: (p: { limit: number }) => `Filen er for stor (høyst ${p.limit} MB).`, en: (p: { limit: number }) => `The file is too large (at most ${p.limit} MB).` },
@@ -42,6 +50,7 @@ export const studio = messages({
   // Start
   documents: { nb: "Dokumenter", en: "Documents" },
   noDocuments: { nb: "Ingen dokumenter ennå.", en: "No documents yet." },
+  checkingDocuments: { nb: "Ser gjennom dokumentene …", en: "Checking the documents …" },
   problemSummary: {
     nb: (p: { errors: number; warnings: number }) => `${count(p.errors, "feil", "feil", "nb")}, ${count(p.warnings, "advarsel", "advarsler", "nb")}`,
     en: (p: { errors: number; warnings: number }) => `${count(p.errors, "error", "errors", "en")}, ${count(p.warnings, "warning", "warnings", "en")}`,

@@ -42,7 +42,7 @@ export async function documentView(path: string, tab: Tab, navigate: (hash: stri
   const form = letterForm(session, saveForm);
   const text = textPanel(state.body, (body) => session.edit({ body }, TEXT_DELAY_MS), (id) => navigate(`#/block/${encodeURIComponent(id)}?from=${encodeURIComponent(path)}`));
   text.setLibrary(blocks);
-  const variables = variablesPanel(session, saveForm);
+  const variables = variablesPanel(session, saveForm, (id) => blocks.find((b) => b.id === id)?.title);
   const signatories = signatoriesPanel(session, saveForm);
   const exports = exportPanel(session);
   const pages = pagesPanel();
@@ -149,7 +149,7 @@ export async function documentView(path: string, tab: Tab, navigate: (hash: stri
   const element = h(
     "div",
     { className: "document-view" },
-    h("header", { className: "app-bar" }, h("a", { href: "#/", className: "home" }, tr("allDocuments")), title, saveStatus),
+    h("header", { className: "app-bar" }, h("a", { href: "#/", className: "home" }, tr("allDocuments")), title, problems.summary, saveStatus),
     banner,
     h(
       "main",

@@ -130,6 +130,10 @@ export function letterForm(session: DocumentSession, save: () => void): { elemen
   };
 
   function render() {
+    if (session.state.yamlError) {
+      fill(element, h("p", { className: "banner", role: "alert" }, tr("frontmatterUnreadable", { path: session.state.path }), h("br"), h("code", {}, session.state.yamlError)));
+      return;
+    }
     const m = meta();
     normalise(m);
     const templates = session.state.templates.map((name) => [name, name] as [string, string]);

@@ -5,7 +5,7 @@ import type { DocumentSession } from "./session.js";
 import type { DocumentState, Problem } from "./types.js";
 
 /** Every variable the included blocks need, in one form; the missing ones marked. */
-export function variablesPanel(session: DocumentSession, save: () => void) {
+export function variablesPanel(session: DocumentSession, save: () => void, titleOf: (id: string) => string | undefined) {
   const element = h("div", { className: "variables" });
   const inputs = new Map<string, HTMLInputElement>();
   const vars = () => {
@@ -37,7 +37,7 @@ export function variablesPanel(session: DocumentSession, save: () => void) {
             },
           });
           inputs.set(variable.name, input);
-          const users = variable.usedBy.map((id) => id || tr("theDocument")).join(", ");
+          const users = variable.usedBy.map((id) => (id ? (titleOf(id) ?? id) : tr("theDocument"))).join(", ");
           return h("div", { className: "field", "data-variable": variable.name }, h("label", { htmlFor: id }, variable.name), h("p", { className: "hint", id: `${id}-note` }, tr("usedBy", { blocks: users }), h("strong", { className: "missing-note" })), input);
         }),
       );
@@ -124,10 +124,15 @@ export function pagesPanel() {
 /** The same messages as `check`, each a button to its place. */
 export function problemsPanel(go: (problem: Problem) => void) {
   const list = h("ul", { className: "problem-list" });
-  const heading = h("h2", { id: "problems-heading" }, tr("problems"));
+  const heading = h("h2", { id: "problems-heading", tabIndex: -1 }, tr("problems"));
   const element = h("section", { className: "problems", "aria-labelledby": "problems-heading" }, heading, list);
+  // In the bar at the top: how many problems, and a way to them at the foot of the page.
+  const summary = h("button", { type: "button", className: "problems-summary", onclick: () => heading.focus() });
   function render(state: DocumentState) {
     heading.textContent = state.problems.length ? tr("problemsCount", { n: state.problems.length }) : tr("problems");
+    const errors = state.problems.filter((p) => p.severity === "error").length;
+    summary.textContent = state.problems.length ? tr("problemSummary", { errors, warnings: state.problems.length - errors }) : tr("noProblemsShort");
+    summary.className = `problems-summary ${errors ? "errors" : state.problems.length ? "warnings" : "ok"}`;
     fill(
       list,
       state.problems.length
@@ -149,5 +154,5 @@ export function problemsPanel(go: (problem: Problem) => void) {
         : h("li", { className: "none" }, tr("noProblems")),
     );
   }
-  return { element, render };
+  return { element, render, summary };
 }

@@ -52,8 +52,10 @@ export class DocumentSession {
     this.pendingBody = this.pendingMeta = undefined;
     this.saving = true;
     this.events.onSaving(true);
+    let saved = false;
     try {
       this.state = await api<DocumentState>("PUT", "/api/document", { path: this.state.path, baseHash: this.state.hash, body, meta });
+      saved = true;
       this.events.onState(this.state, false);
     } catch (error) {
       // Keep the edits: newer ones win over the ones that did not get through.
@@ -69,7 +71,8 @@ export class DocumentSession {
       this.saving = false;
       this.events.onSaving(false);
     }
-    if (this.dirty && !this.conflict) await this.flush();
+    // Edits made during the save go next; after a refusal they wait for the next edit.
+    if (saved && this.dirty) await this.flush();
   }
 
   /** The file as it is on disk now; the writer's unsaved edits are dropped. */

@@ -11,8 +11,7 @@ interface Listed {
 }
 
 /** The start: the workspace's documents with their problem counts, and new ones from a template. */
-export async function startView(navigate: (hash: string) => void): Promise<HTMLElement> {
-  const { documents } = await api<{ documents: Listed[] }>("GET", "/api/documents");
+export function startView(navigate: (hash: string) => void): HTMLElement {
   const error = h("p", { className: "field-error", role: "alert" });
   const create = async (request: Promise<{ path: string }>) => {
     try {
@@ -74,20 +73,22 @@ export async function startView(navigate: (hash: string) => void): Promise<HTMLE
       h("button", { type: "submit" }, tr("create"), h("span", { className: "visually-hidden" }, ` ${tr("newHoringssvar")}`)),
     );
   };
-  const list = h("ul", { className: "document-list" });
-  fill(
-    list,
-    documents.length
-      ? documents.map((doc) =>
-          h(
-            "li",
-            {},
-            h("a", { href: `#/doc/${encodeURIComponent(doc.path)}/letter` }, doc.title),
-            h("span", { className: "doc-file" }, ` ${doc.path}`),
-            h("span", { className: doc.errors ? "count errors" : doc.warnings ? "count warnings" : "count ok" }, doc.errors || doc.warnings ? tr("problemSummary", { errors: doc.errors, warnings: doc.warnings }) : tr("noProblemsShort")),
-          ),
-        )
-      : h("li", {}, tr("noDocuments")),
+  // The page shows at once; the list follows when every document has been checked.
+  const list = h("ul", { className: "document-list", "aria-busy": "true" }, h("li", {}, tr("checkingDocuments")));
+  const entry = (doc: Listed) =>
+    h(
+      "li",
+      {},
+      h("a", { href: `#/doc/${encodeURIComponent(doc.path)}/letter` }, doc.title),
+      h("span", { className: "doc-file" }, ` ${doc.path}`),
+      h("span", { className: doc.errors ? "count errors" : doc.warnings ? "count warnings" : "count ok" }, doc.errors || doc.warnings ? tr("problemSummary", { errors: doc.errors, warnings: doc.warnings }) : tr("noProblemsShort")),
+    );
+  api<{ documents: Listed[] }>("GET", "/api/documents").then(
+    ({ documents }) => {
+      list.removeAttribute("aria-busy");
+      fill(list, documents.length ? documents.map(entry) : h("li", {}, tr("noDocuments")));
+    },
+    (e: Error) => fill(list, h("li", { role: "alert" }, e.message)),
   );
   document.title = tr("appName");
   return h(
