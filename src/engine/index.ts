@@ -118,9 +118,9 @@ export class Engine {
     return pages;
   }
 
-  /** The bytes `opprop build` writes for this format (`pdfa`: the PDF as PDF/A-2b). */
+  /** The bytes `opprop build` writes for this format (`pdfa`: the PDF as PDF/A-2a, archival and accessible at once). */
   export(doc: AssembledDocument, format: ExportFormat, reporter = new Reporter()): Promise<Uint8Array> {
-    if (format === "pdfa") return render(doc, "pdf", { reporter, pdfStandard: "a-2b" });
+    if (format === "pdfa") return render(doc, "pdf", { reporter, pdfStandard: "a-2a" });
     return render(doc, format, { reporter });
   }
 }

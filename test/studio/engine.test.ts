@@ -59,7 +59,9 @@ test("an export is byte for byte what `opprop build` writes", async () => {
   expect(Buffer.from(await engine.export(doc!, "docx")).equals(await readFile(path.join(out, "stotteerklaering-smertebehandling.docx")))).toBe(true);
   expect(Buffer.from(await engine.export(doc!, "pdf")).equals(await readFile(path.join(out, "stotteerklaering-smertebehandling.pdf")))).toBe(true);
   const archival = Buffer.from(await engine.export(doc!, "pdfa")).toString("latin1");
-  expect(archival).toContain("pdfaid:part");
+  // PDF/A-2a: archival and accessible (tagged) in one file.
+  expect(archival).toMatch(/pdfaid:part[^2]*2/);
+  expect(archival).toMatch(/pdfaid:conformance[^A]*A/);
 });
 
 test("a build with nothing changed is the last build; a changed document, block or signatory file builds again", async () => {
