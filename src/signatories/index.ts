@@ -192,6 +192,7 @@ function rowReader(file: string, group: string | undefined, map: ColumnMap | und
         reporter.error(file, { line: row.line, column: 1 }, text, "signatory-row");
       },
       { group, source: { file, line: row.line } },
+      row.clean,
     );
     if (!signatory) summary.rejected[firstProblem!] = (summary.rejected[firstProblem!] ?? 0) + 1;
     else if (signatory.type === "organisation") summary.organisations++;

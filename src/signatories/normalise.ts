@@ -11,9 +11,14 @@ const WHITESPACE = /\s+/g;
 // zero-width (non-)joiners are spelling (Persian, Sinhala, emoji) and stay.
 const INVISIBLE = /[\x00-\x1f\x7f-\x9f\u200b\u2060\ufeff]/g;
 
+/** Whether `cleanText` leaves `value` as it is. */
+export function isClean(value: string): boolean {
+  return !NEEDS_WORK.test(value);
+}
+
 /** NFC, whitespace collapsed to single spaces, trimmed, controls removed. */
 export function cleanText(value: string): string {
-  if (!NEEDS_WORK.test(value)) return value;
+  if (isClean(value)) return value;
   return value.normalize("NFC").replace(WHITESPACE, " ").replace(INVISIBLE, "").trim();
 }
 
