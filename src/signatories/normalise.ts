@@ -11,14 +11,9 @@ const WHITESPACE = /\s+/g;
 // zero-width (non-)joiners are spelling (Persian, Sinhala, emoji) and stay.
 const INVISIBLE = /[\x00-\x1f\x7f-\x9f\u200b\u2060\ufeff]/g;
 
-/** Whether `cleanText` leaves `value` as it is. */
-export function isClean(value: string): boolean {
-  return !NEEDS_WORK.test(value);
-}
-
 /** NFC, whitespace collapsed to single spaces, trimmed, controls removed. */
 export function cleanText(value: string): string {
-  if (isClean(value)) return value;
+  if (!NEEDS_WORK.test(value)) return value;
   return value.normalize("NFC").replace(WHITESPACE, " ").replace(INVISIBLE, "").trim();
 }
 
@@ -37,12 +32,15 @@ export type Interner = (value: string | undefined) => string | undefined;
  */
 export function interner(limit = 10_000): Interner {
   let seen = new Map<string, string>();
+  // A column often repeats the row above (one signing date, one version): comparing costs less than hashing.
+  let last: string | undefined;
   return (value) => {
     if (value === undefined) return undefined;
+    if (value === last) return last;
     const known = seen.get(value);
-    if (known !== undefined) return known;
+    if (known !== undefined) return (last = known);
     if (seen.size >= limit) seen = new Map();
     seen.set(value, value);
-    return value;
+    return (last = value);
   };
 }

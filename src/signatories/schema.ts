@@ -22,13 +22,8 @@ export function checkOrgnr(orgnr: string): boolean {
 }
 
 /** Blank and absent are the same thing: no value. */
-function tidy(value: string | undefined): string | undefined {
+function optional(value: string | undefined): string | undefined {
   return value === undefined ? undefined : cleanText(value) || undefined;
-}
-
-/** `tidy` for a row whose reader knows every cell is clean already. */
-function present(value: string | undefined): string | undefined {
-  return value || undefined;
 }
 
 const TYPES: Record<string, "organisation" | "person"> = {
@@ -108,15 +103,12 @@ const NO_EXTRA: Record<string, string> = Object.freeze({});
  */
 export function normaliseRow(raw: SignatoryRowInput, problem: (field: string, message: string) => void): SignatoryRow | undefined;
 /** With `origin`, the complete signatory: one object, not a row plus properties added later (which V8 stores in a second object). */
-/** `clean`: every text in `raw` is already as `cleanText` leaves it, so it is not looked at again. */
-export function normaliseRow(raw: SignatoryRowInput, problem: (field: string, message: string) => void, origin: Pick<Signatory, "group" | "source">, clean?: boolean): Signatory | undefined;
+export function normaliseRow(raw: SignatoryRowInput, problem: (field: string, message: string) => void, origin: Pick<Signatory, "group" | "source">): Signatory | undefined;
 export function normaliseRow(
   raw: SignatoryRowInput,
   problem: (field: string, message: string) => void,
   origin?: Pick<Signatory, "group" | "source">,
-  clean = false,
 ): (SignatoryRow & Partial<Pick<Signatory, "group" | "source">>) | undefined {
-  const optional = clean ? present : tidy;
   let ok = true;
   const fail = (field: string, message: string): undefined => {
     problem(field, message);

@@ -8,7 +8,6 @@
  * million rows here, this one about 0.4 s, and the format is small.
  */
 import { isUtf8 } from "node:buffer";
-import { isClean } from "../normalise.js";
 import type { HeaderSink, RowSink } from "./types.js";
 
 const QUOTE = 34;
@@ -50,38 +49,15 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-/**
- * Calls `onRecord(cells, line, clean)` for each record; `line` is the physical line it
- * starts on, and `clean` says every cell is already as `cleanText` would leave it.
- */
-export function parseDelimited(text: string, delimiter: string, onRecord: (cells: string[], line: number, clean: boolean) => void): void {
+/** Calls `onRecord(cells, line)` for each record; `line` is the physical line it starts on. */
+export function parseDelimited(text: string, delimiter: string, onRecord: (cells: string[], line: number) => void): void {
   const D = delimiter.charCodeAt(0);
   const n = text.length;
   let i = 0;
   let line = 1;
   let recordLine = 1;
   let cells: string[] = [];
-  // Most records hold no quote and no bare CR: those are split natively, one record at a time.
-  const fast = D !== QUOTE && D !== LF && D !== CR;
-  let nextQuote = text.indexOf('"');
-  let nextCR = text.indexOf("\r");
   while (i < n || cells.length) {
-    if (fast && cells.length === 0) {
-      const lf = text.indexOf("\n", i);
-      const end = lf < 0 ? n : lf;
-      const content = end > i && text.charCodeAt(end - 1) === CR ? end - 1 : end;
-      if (nextQuote >= 0 && nextQuote < i) nextQuote = text.indexOf('"', i);
-      if (nextCR >= 0 && nextCR < i) nextCR = text.indexOf("\r", i);
-      if ((nextQuote < 0 || nextQuote >= content) && (nextCR < 0 || nextCR >= content)) {
-        const record = text.slice(i, content);
-        // A cell starting or ending with a space shows as one beside a separator (or the line's end).
-        const clean = isClean(record) && !record.includes(` ${delimiter}`) && !record.includes(`${delimiter} `);
-        onRecord(record.split(delimiter), recordLine, clean);
-        i = end + 1;
-        recordLine = ++line;
-        continue;
-      }
-    }
     let end = i;
     let c = 0;
     let value: string;
@@ -118,7 +94,7 @@ export function parseDelimited(text: string, delimiter: string, onRecord: (cells
     i = end + 1;
     if (end < n && c === D) continue;
     if (c === CR && text.charCodeAt(i) === LF) i++;
-    onRecord(cells, recordLine, false);
+    onRecord(cells, recordLine);
     cells = [];
     recordLine = ++line;
   }
@@ -137,12 +113,12 @@ export function readDelimited(bytes: Buffer, sink: RowSink, onHeader?: HeaderSin
   const lineOffset = hint ? 1 : 0;
   if (hint) text = text.slice(hint[0].length);
   let columns: string[] | undefined;
-  parseDelimited(text, delimiter, (cells, line, clean) => {
+  parseDelimited(text, delimiter, (cells, line) => {
     if (!columns) {
       columns = cells;
       onHeader?.(columns);
     }
     // Spreadsheets pad a list with rows of empty cells (";;;;"); they are not signatories.
-    else if (cells.some(hasText)) sink({ line: line + lineOffset, columns, cells, clean });
+    else if (cells.some(hasText)) sink({ line: line + lineOffset, columns, cells });
   });
 }

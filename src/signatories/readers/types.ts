@@ -3,8 +3,6 @@ export interface RawRow {
   line: number;
   columns: readonly string[];
   cells: readonly string[];
-  /** Every cell is already as `cleanText` leaves it (a delimited reader knows this of most rows). */
-  clean?: boolean;
 }
 
 export type RowSink = (row: RawRow) => void;
