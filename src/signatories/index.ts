@@ -83,8 +83,7 @@ export async function readSignatoryFiles(
 ): Promise<{ signatories: Signatory[]; order: number[] }> {
   const merger = new SignatoryMerger(reporter);
   // Per call, not per module: the strings may be slices that keep a whole file's text alive.
-  // One per field, so a value repeating the row above is found by one comparison.
-  const shared: SharedValues = { organisation: interner(), role: interner(), place: interner(), signed_at: interner(), version: interner() };
+  const shared = interner();
   // `--map` columns no file has, with the files that lack them: an error once every file is read.
   const unusedOption = new Map<string, string[]>();
   const fileColumns = new Map<string, readonly string[]>();
@@ -132,8 +131,6 @@ export async function readSignatoryFiles(
   return { signatories: merger.signatories, order: sortOrder(merger.signatories) };
 }
 
-type SharedValues = Record<"organisation" | "role" | "place" | "signed_at" | "version", Interner>;
-
 function listColumns(columns: readonly string[]): string {
   return columns.length ? columns.map((c) => `"${c}"`).join(", ") : t("signatories.noColumns");
 }
@@ -142,7 +139,7 @@ function listColumns(columns: readonly string[]): string {
  * Turns the raw rows of one file into signatories, reporting bad rows and
  * confusable columns; remembers every column the file has, for the map check.
  */
-function rowReader(file: string, group: string | undefined, map: ColumnMap | undefined, reporter: Reporter, shared: SharedValues) {
+function rowReader(file: string, group: string | undefined, map: ColumnMap | undefined, reporter: Reporter, shared: Interner) {
   // All rows of a CSV or XLSX share one header array; YAML and JSON items repeat the same keys.
   const mappings = new Map<string, ColumnMapping>();
   const seen = new Set<string>();
@@ -175,15 +172,15 @@ function rowReader(file: string, group: string | undefined, map: ColumnMap | und
     const input: SignatoryRowInput = {
       type: at(cells, index.type),
       name: at(cells, index.name),
-      organisation: shared.organisation(at(cells, index.organisation)),
-      role: shared.role(at(cells, index.role)),
+      organisation: shared(at(cells, index.organisation)),
+      role: shared(at(cells, index.role)),
       orgnr: at(cells, index.orgnr),
-      place: shared.place(at(cells, index.place)),
+      place: shared(at(cells, index.place)),
       email: at(cells, index.email),
       phone: at(cells, index.phone),
       publish: at(cells, index.publish),
-      signed_at: shared.signed_at(at(cells, index.signed_at)),
-      version: shared.version(at(cells, index.version)),
+      signed_at: shared(at(cells, index.signed_at)),
+      version: shared(at(cells, index.version)),
       extra,
     };
     // Readers hand over text only, so the type check of `signatoryRowSchema` is skipped, not its rules.

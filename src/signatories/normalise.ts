@@ -32,15 +32,12 @@ export type Interner = (value: string | undefined) => string | undefined;
  */
 export function interner(limit = 10_000): Interner {
   let seen = new Map<string, string>();
-  // A column often repeats the row above (one signing date, one version): comparing costs less than hashing.
-  let last: string | undefined;
   return (value) => {
     if (value === undefined) return undefined;
-    if (value === last) return last;
     const known = seen.get(value);
-    if (known !== undefined) return (last = known);
+    if (known !== undefined) return known;
     if (seen.size >= limit) seen = new Map();
     seen.set(value, value);
-    return (last = value);
+    return value;
   };
 }
