@@ -28,7 +28,8 @@ export const TEMPLATE = String.raw`
   let page-of = d.footer.pageOf.replace(PAGE, str(counter(page).get().first())).replace(PAGES, str(counter(page).final().first()))
   page-of + h(1fr) + d.footer.version
 })
-// The declared chain only (fonts.ts): a character none of them has was reported before (check.ts).
+// The declared chain only (fonts.ts), cut to the families this document reaches (compilers.ts):
+// a character none of them has was reported before (check.ts).
 #set text(font: fonts.text, fallback: false, size: d.style.size * 1pt, lang: d.lang, region: d.region, hyphenate: false)
 // No hyphenation, as in the DOCX (see docx/index.ts): the two lay out lines alike.
 // Line pitch and paragraph spacing as DOCX's Normal style lays them out (styles.ts): lines
