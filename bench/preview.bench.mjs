@@ -13,8 +13,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { assemble } from "../dist/assemble/index.js";
-import { createPreviewBuilder, pageHtml, WorkspaceCache } from "../dist/preview/index.js";
-import { rememberingSignatoryLoader } from "../dist/preview/signatories.js";
+import { WorkspaceCache } from "../dist/engine/index.js";
+import { rememberingSignatoryLoader } from "../dist/engine/signatories.js";
+import { createPreviewBuilder, pageHtml } from "../dist/preview/index.js";
 import { render } from "../dist/render/index.js";
 import { Reporter } from "../dist/report/index.js";
 

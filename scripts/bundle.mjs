@@ -38,7 +38,27 @@ async function bundleCli() {
     banner: { js: 'import { createRequire as __opprop_createRequire } from "node:module"; const require = __opprop_createRequire(import.meta.url);' },
     logLevel: "warning",
     legalComments: "none",
+    plugins: [zodLocalesWeUse()],
   });
+}
+
+/**
+ * zod's namespace object (`z`) carries `z.locales`, every language zod has: 360 kB that
+ * each command compiled at start (~10 ms). The CLI uses English and Norwegian only
+ * (src/parse/frontmatter.ts imports those two itself), so in the bundle zod's locale
+ * index is those two; the library (dist/ from tsc) keeps zod as it is.
+ */
+function zodLocalesWeUse() {
+  return {
+    name: "zod-locales-we-use",
+    setup(b) {
+      b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (/[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: "zod-locales", namespace: "zod-locales" } : undefined));
+      b.onLoad({ filter: /.*/, namespace: "zod-locales" }, () => ({
+        contents: 'export { default as en } from "zod/v4/locales/en.js";\nexport { default as no } from "zod/v4/locales/no.js";\n',
+        resolveDir: root,
+      }));
+    },
+  };
 }
 
 // The studio's browser app, from its TypeScript source: CodeMirror and the app in one

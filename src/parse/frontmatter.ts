@@ -1,6 +1,9 @@
 import type { Yaml } from "mdast";
 import { isNode, parseDocument, type Document } from "yaml";
 import { z } from "zod";
+// The two locales themselves, not `z.locales`: the CLI's bundle holds only these (scripts/bundle.mjs).
+import en from "zod/v4/locales/en.js";
+import no from "zod/v4/locales/no.js";
 import { getLocale } from "../i18n/locale.js";
 import { t } from "../i18n/catalogue.js";
 import { didYouMean, type Position, type Reporter } from "../report/index.js";
@@ -55,7 +58,7 @@ export function readFrontmatter<S extends z.ZodType>(
 
 /** zod's own words (wrong type, bad option) in the user's language, like ours. */
 export function useZodLocale(): void {
-  z.config(getLocale() === "nb" ? z.locales.no() : z.locales.en());
+  z.config(getLocale() === "nb" ? no() : en());
 }
 
 /** Where a field of the frontmatter stands in the Markdown file, for messages about its value. */

@@ -17,6 +17,21 @@ export const describeChars = (chars: Iterable<string>): string =>
 const COMMON = "\\x20-\\x7e\\u00a0-\\u00ff\\u2013\\u2014\\u2018\\u2019\\u201a\\u201c\\u201d\\u201e\\u2026";
 const ONLY_COMMON = new RegExp(`^[${COMMON}\\n]*$`);
 const COMMON_CHARS = new RegExp(`[${COMMON}]`);
+const UNCOMMON = new RegExp(`[^${COMMON}\\n]`, "gu");
+
+let common: string[] | undefined;
+/** The common characters themselves (U+0020 … U+2026), made on first use. */
+function commonChars(): string[] {
+  common ??= Array.from({ length: 0x2026 - 0x20 + 1 }, (_, i) => String.fromCodePoint(0x20 + i)).filter((c) => COMMON_CHARS.test(c));
+  return common;
+}
+
+/** The distinct characters of `text`, found by one scan for the uncommon ones; every common character is counted. */
+export function charactersOf(text: string): Set<string> {
+  const found = new Set(commonChars());
+  for (const [c] of text.matchAll(UNCOMMON)) found.add(c);
+  return found;
+}
 
 /** Each shown text that holds one of `chars`, with those of its characters. */
 export function placesOf(doc: AssembledDocument, matches: (char: string) => boolean): { place: ShownText; chars: Set<string> }[] {
@@ -39,7 +54,7 @@ export function checkCoverage(doc: AssembledDocument, options: RenderOptions, ch
   const distinct = new Set<string>();
   for (const { text } of shownText(doc)) if (!ONLY_COMMON.test(text)) for (const c of text) distinct.add(c);
   // The fast path assumes the common characters are covered; they are checked along with the rest.
-  for (let cp = 0x20; cp <= 0x2026; cp++) if (COMMON_CHARS.test(String.fromCodePoint(cp))) distinct.add(String.fromCodePoint(cp));
+  for (const c of commonChars()) distinct.add(c);
   const missing = uncovered(distinct, chain, existsSync);
   if (!missing.size) return;
   const strict = options.pdfStandard !== undefined;

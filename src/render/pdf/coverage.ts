@@ -85,6 +85,13 @@ function covers(ranges: Ranges, cp: number): boolean {
  */
 const NEEDS_NO_GLYPH = /[\s\p{Cc}\p{Cf}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]/u;
 
+/** The character map of a family's regular face, read once per process. */
+function rangesOf(family: DeclaredFamily): Ranges {
+  const file = family.files[0];
+  if (!cache.has(file)) cache.set(file, readRanges(file));
+  return cache.get(file)!;
+}
+
 /**
  * The characters of `chars` that no family of the chain can show. The families are read
  * in order and only while characters remain, so a Latin letter never opens a CJK font.
@@ -94,11 +101,32 @@ export function uncovered(chars: Iterable<string>, chain: readonly DeclaredFamil
   let left = new Set([...chars].filter((c) => !NEEDS_NO_GLYPH.test(c)));
   for (const family of chain) {
     if (!left.size) break;
-    const file = family.files[0];
-    if (!installed(file)) continue;
-    if (!cache.has(file)) cache.set(file, readRanges(file));
-    const ranges = cache.get(file)!;
-    left = new Set([...left].filter((c) => !covers(ranges, c.codePointAt(0)!)));
+    if (!installed(family.files[0])) continue;
+    left = withoutCovered(left, rangesOf(family));
   }
   return left;
 }
+
+/**
+ * The families of the chain that Typst can take a glyph from for `chars`, in chain order:
+ * the first family always, then each installed one that has a character no family before
+ * it has. Spaces and joiners count too, so a family that would shape only those is kept.
+ * Typst picks, for each character, the first family of the chain that has it, so leaving
+ * the other families out changes nothing in the PDF but the fonts the compiler loads.
+ */
+export function familiesShowing(chars: Iterable<string>, chain: readonly DeclaredFamily[], installed: (file: string) => boolean): DeclaredFamily[] {
+  const [first, ...rest] = chain;
+  let left = new Set(chars);
+  if (installed(first.files[0])) left = withoutCovered(left, rangesOf(first));
+  const showing = [first];
+  for (const family of rest) {
+    if (!left.size) break;
+    if (!installed(family.files[0])) continue;
+    const after = withoutCovered(left, rangesOf(family));
+    if (after.size < left.size) showing.push(family);
+    left = after;
+  }
+  return showing;
+}
+
+const withoutCovered = (chars: Set<string>, ranges: Ranges) => new Set([...chars].filter((c) => !covers(ranges, c.codePointAt(0)!)));

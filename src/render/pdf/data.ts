@@ -6,12 +6,12 @@ import { compactParagraphs, describeSignatory, ONE_PER_LINE_UP_TO, personsInOrde
 import type { Signatory } from "../../signatories/types.js";
 import type { RenderOptions } from "../types.js";
 import { consultationLines, referenceFields, sourceText } from "../letter-parts.js";
-import { declaredFamilyFor, MONO_FAMILY, SANS_FALLBACK, textChain } from "./fonts.js";
+import { declaredFamilyFor, SANS_FALLBACK, textChain, type DeclaredFamily } from "./fonts.js";
 import { logoOf } from "./logo.js";
 import { bodyToPdfTree } from "./tree.js";
 
-/** The template's font as a declared family (or the sans fallback, with a warning) and the chain after it. */
-export function fontsOf(doc: AssembledDocument, options: RenderOptions) {
+/** The chain of families text is set in: the template's font as a declared family (or the sans fallback, with a warning) first. */
+export function fontsOf(doc: AssembledDocument, options: RenderOptions): DeclaredFamily[] {
   const wanted = doc.template.style.font;
   let family = declaredFamilyFor(wanted);
   if (!family) {
@@ -20,7 +20,7 @@ export function fontsOf(doc: AssembledDocument, options: RenderOptions) {
   }
   const chain = textChain(family);
   if (!existsSync(chain[0].files[0])) options.reporter.warn(doc.file, undefined, t("render.fontNotInstalled", { family, debian: chain[0].debian }), "pdf-font");
-  return { chain, text: chain.map((f) => f.family), mono: [MONO_FAMILY.family, ...chain.map((f) => f.family)] };
+  return chain;
 }
 
 /**
@@ -97,7 +97,7 @@ function wrapLongRuns<T>(value: T): T {
 }
 
 /** Everything the Typst template shows, as plain JSON data. */
-export async function documentData(doc: AssembledDocument, options: RenderOptions, fonts: ReturnType<typeof fontsOf>) {
+export async function documentData(doc: AssembledDocument, options: RenderOptions) {
   const { meta, labels, signatories, template } = doc;
   const showSignatories = template.signatories && signatories.total > 0;
   return wrapLongRuns({
@@ -105,7 +105,7 @@ export async function documentData(doc: AssembledDocument, options: RenderOption
     lang: meta.lang,
     region: languageTag(meta.lang).split("-")[1],
     title: meta.title,
-    style: { fonts: fonts.text, mono: fonts.mono, size: template.style.fontSize, headingColor: template.style.headingColor },
+    style: { size: template.style.fontSize, headingColor: template.style.headingColor },
     letterhead: await Promise.all(
       meta.from.map(async (s) => ({ name: s.name, logo: await logoOf(doc, s, options), lines: [s.address, s.orgnr ? `${labels.orgnr} ${s.orgnr}` : undefined].filter(Boolean) })),
     ),

@@ -92,15 +92,15 @@ export function textChain(family: string): DeclaredFamily[] {
 }
 
 /** Declared files present on this machine (a missing package shows up in the coverage check). */
-export const installedFontFiles = (): string[] => DECLARED_FAMILIES.flatMap((f) => f.files).filter((file) => existsSync(file));
+export const installedFontFiles = (families: readonly DeclaredFamily[] = DECLARED_FAMILIES): string[] => families.flatMap((f) => f.files).filter((file) => existsSync(file));
 
 /**
- * A Typst compiler that knows only the declared files. typst-ts always searches the
+ * A Typst compiler that knows only the declared files (of `families`, all by default). typst-ts always searches the
  * system's fonts through fontconfig's configuration; pointed (for the moment of creation)
  * at a configuration with one empty folder, it finds none, so no font is used by accident.
  * Typst's own embedded fonts remain, but the template never names them.
  */
-export function compilerWithDeclaredFonts(): NodeCompiler {
+export function compilerWithDeclaredFonts(families: readonly DeclaredFamily[] = DECLARED_FAMILIES): NodeCompiler {
   // A folder of this process's own: another process writing the same file could be read half-written.
   const folder = mkdtempSync(path.join(os.tmpdir(), "opprop-no-system-fonts-"));
   const config = path.join(folder, "fonts.conf");
@@ -109,7 +109,7 @@ export function compilerWithDeclaredFonts(): NodeCompiler {
   const before = process.env.FONTCONFIG_FILE;
   process.env.FONTCONFIG_FILE = config;
   try {
-    return NodeCompiler.create({ fontArgs: [{ fontPaths: installedFontFiles() }] });
+    return NodeCompiler.create({ fontArgs: [{ fontPaths: installedFontFiles(families) }] });
   } finally {
     if (before === undefined) delete process.env.FONTCONFIG_FILE;
     else process.env.FONTCONFIG_FILE = before;

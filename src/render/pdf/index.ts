@@ -5,20 +5,8 @@ import type { RenderOptions } from "../types.js";
 import { checkCoverage } from "./check.js";
 import { documentData, fontsOf } from "./data.js";
 import { engineMessages, reportEngineError } from "./engine.js";
-import { compilerWithDeclaredFonts } from "./fonts.js";
+import { compilerFor, fontSetFor, fontsInput } from "./compilers.js";
 import { TEMPLATE } from "./template.js";
-
-let compiler: NodeCompiler | undefined;
-
-/**
- * One compiler per process: creating it loads the declared fonts (fonts.ts). Renders
- * cannot interfere: compile and export are synchronous native calls and each gets its
- * own inputs.
- */
-function sharedCompiler(): NodeCompiler {
-  compiler ??= compilerWithDeclaredFonts();
-  return compiler;
-}
 
 /** Seconds since the epoch at midnight UTC of the document's date: the same date gives the same bytes. */
 const timestampOf = (isoDay: string): number => Date.parse(`${isoDay}T00:00:00Z`) / 1000;
@@ -33,11 +21,14 @@ const stopped = () => new Error(t("render.engineStopped"));
  * out document (to write a PDF or draw SVG pages) before Typst's cache is trimmed.
  */
 export async function withLaidOutLetter<T>(doc: AssembledDocument, options: RenderOptions, use: (typst: NodeCompiler, laidOut: NodeTypstDocument) => T): Promise<T> {
-  const fonts = fontsOf(doc, options);
-  checkCoverage(doc, options, fonts.chain);
-  const data = JSON.stringify(await documentData(doc, options, fonts));
-  const typst = sharedCompiler();
-  const result = typst.compile({ mainFileContent: TEMPLATE, inputs: { doc: data } });
+  const chain = fontsOf(doc, options);
+  checkCoverage(doc, options, chain);
+  const data = JSON.stringify(await documentData(doc, options));
+  const families = fontSetFor(data, chain);
+  // Compilers are kept for the process (compilers.ts). Renders cannot interfere: compile
+  // and export are synchronous native calls and each gets its own inputs.
+  const typst = compilerFor(families);
+  const result = typst.compile({ mainFileContent: TEMPLATE, inputs: { doc: data, fonts: fontsInput(families) } });
   try {
     if (result.hasError() || !result.result) {
       reportEngineError(doc, options, result.takeError() ?? result.takeDiagnostics());

@@ -1,10 +1,12 @@
 /**
  * The Typst template, as a TS string so that it ships inside dist/. It reads the
  * document as JSON from `sys.inputs.doc` (see data.ts) and walks it with one
- * function per node type; user text is only ever a string value, never markup.
+ * function per node type; user text is only ever a string value, never markup. The
+ * font families come as `sys.inputs.fonts` (`text` and `mono`, see compilers.ts).
  */
 export const TEMPLATE = String.raw`
 #let d = json(bytes(sys.inputs.doc))
+#let fonts = json(bytes(sys.inputs.fonts))
 #let PAGE = "\u{E000}"
 #let PAGES = "\u{E001}"
 #let accent = rgb(d.style.headingColor)
@@ -26,8 +28,9 @@ export const TEMPLATE = String.raw`
   let page-of = d.footer.pageOf.replace(PAGE, str(counter(page).get().first())).replace(PAGES, str(counter(page).final().first()))
   page-of + h(1fr) + d.footer.version
 })
-// The declared chain only (fonts.ts): a character none of them has was reported before (check.ts).
-#set text(font: d.style.fonts, fallback: false, size: d.style.size * 1pt, lang: d.lang, region: d.region, hyphenate: false)
+// The declared chain only (fonts.ts), cut to the families this document reaches (compilers.ts):
+// a character none of them has was reported before (check.ts).
+#set text(font: fonts.text, fallback: false, size: d.style.size * 1pt, lang: d.lang, region: d.region, hyphenate: false)
 // No hyphenation, as in the DOCX (see docx/index.ts): the two lay out lines alike.
 // Line pitch and paragraph spacing as DOCX's Normal style lays them out (styles.ts): lines
 // 1.1 times the font's line height (ascender + descender + gap, 1.22 em in Carlito), 6 pt
@@ -54,7 +57,7 @@ export const TEMPLATE = String.raw`
 // Links, citations included, are underlined as well as coloured: colour alone is no cue (WCAG 1.4.1).
 #show link: set text(fill: accent, hyphenate: false)
 #show link: underline
-#show raw: set text(font: d.style.mono, hyphenate: false)
+#show raw: set text(font: fonts.mono, hyphenate: false)
 
 // One function per node type of data.ts's PdfNode; r renders a child node.
 #let inline(n, r) = n.at("children", default: ()).map(r).join()
