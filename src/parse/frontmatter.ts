@@ -194,7 +194,15 @@ function yamlProblem(yaml: string, error: { code: string; pos: [number, number];
     const line = opened < 0 ? lineIndex : opened;
     return { text: t("input.yamlBracket", { line: line + 2 }), line };
   }
-  if (["BAD_INDENT", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "MISSING_CHAR", "UNEXPECTED_TOKEN"].includes(error.code)) {
+  if (error.code === "TAB_AS_INDENT") return { text: t("input.yamlTab", { line: lineIndex + 2 }), line: lineIndex };
+  if (error.code === "BLOCK_AS_IMPLICIT_KEY") {
+    // The parser stops at the value above a line indented too far: that next line is the one to fix.
+    let next = lineIndex + 1;
+    while (next < lines.length - 1 && (!lines[next].trim() || lines[next].trim().startsWith("#"))) next++;
+    const column = text.search(/[^\s-]/) + 1;
+    return { text: t("input.yamlIndent", { text: (lines[next] ?? "").trim(), above: text.trim(), line: lineIndex + 2, column }), line: next };
+  }
+  if (["BAD_INDENT", "MULTILINE_IMPLICIT_KEY", "MISSING_CHAR", "UNEXPECTED_TOKEN"].includes(error.code)) {
     let previous = lineIndex - 1;
     while (previous > 0 && (!lines[previous].trim() || lines[previous].trim().startsWith("#"))) previous--;
     const above = lines[previous] ?? "";

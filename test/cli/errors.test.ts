@@ -86,6 +86,25 @@ describe("frontmatter mistakes in plain words", () => {
     expect(run.stderr).toBe('documents/doc.md:7:1  error  the indentation of "b: 2" does not fit: start the line in the same column as "a: 1" on line 6 (column 3), or further in if it belongs under it\n1 error, 0 warnings\n');
   });
 
+  it("a line indented further than the one above it is the line named, not the good one above", async () => {
+    const run = await check("---\ntemplate: stotteerklaering\ntitle: Støtte\nto: Helse Sør-Øst RHF\nfrom:\n  name: Smertealliansen\n   orgnr: \"914852536\"\n---\nTekst.\n");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('documents/doc.md:7:1  error  the indentation of "orgnr: "914852536"" does not fit: start the line in the same column as "name: Smertealliansen" on line 6 (column 3), or further in if it belongs under it\n1 error, 0 warnings\n');
+  });
+
+  it("a tab as indentation: use spaces, in the user's words", async () => {
+    const run = await check("---\ntemplate: stotteerklaering\ntitle: Støtte\nto: Helse Sør-Øst RHF\nfrom:\n\tname: Smertealliansen\n---\nTekst.\n");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("documents/doc.md:6:1  error  line 6 is indented with a tab: indent with spaces instead (for example two spaces)\n1 error, 0 warnings\n");
+  });
+
+  it("a misspelt field inside from: names the field, not \"Invalid input\"", async () => {
+    const run = await check("---\ntemplate: stotteerklaering\ntitle: Støtte\nto: Helse Sør-Øst RHF\nfrom:\n  navn: Smertealliansen\n---\nTekst.\n");
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toContain("Invalid input");
+    expect(run.stderr).toContain('documents/doc.md:6:3  error  unknown field "navn"  (did you mean "name"?)');
+  });
+
   it("a missing closing ---", async () => {
     const run = await check("---\ntemplate: stotteerklaering\ntitle: Støtte\nto: Helse Sør-Øst RHF\n\nTekst.\n");
     expect(run.code).toBe(1);

@@ -73,6 +73,10 @@ export const input = messages({
     en: (p: { text: string; above: string; line: number; column: number }) =>
       `the indentation of "${p.text}" does not fit: start the line in the same column as "${p.above}" on line ${p.line} (column ${p.column}), or further in if it belongs under it`,
   },
+  yamlTab: {
+    nb: (p: { line: number }) => `linje ${p.line} har innrykk med tabulator: bruk mellomrom i stedet (for eksempel to mellomrom)`,
+    en: (p: { line: number }) => `line ${p.line} is indented with a tab: indent with spaces instead (for example two spaces)`,
+  },
   yamlOther: {
     nb: (p: { message: string }) => `feil i YAML: ${p.message}`,
     en: (p: { message: string }) => `bad YAML: ${p.message}`,
