@@ -46,11 +46,22 @@ export function readFrontmatter<S extends z.ZodType>(
   // reportInput lets a wrong-typed field be told apart from a missing one.
   const result = schema.safeParse(raw, { reportInput: true });
   if (result.success) return result.data;
-  for (const issue of result.error.issues) {
+  for (const issue of result.error.issues.flatMap(matchedBranch)) {
     const path = issue.path.map(String);
     reporter.error(file, at(issueOffset(doc, issue)), describeIssue(path, issue, schema), "frontmatter");
   }
   return undefined;
+}
+
+/**
+ * A value that fits none of a union's shapes ("Invalid input"): the problems of the one shape
+ * whose type it has (an object written for `from:`), so a misspelt field inside it is named.
+ */
+function matchedBranch(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== "invalid_union") return [issue];
+  const sameType = issue.errors.filter((branch) => !branch.some((inner) => inner.code === "invalid_type" && inner.path.length === 0));
+  if (sameType.length !== 1) return [issue];
+  return sameType[0].flatMap((inner) => matchedBranch({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue));
 }
 
 /** zod's own words (wrong type, bad option) in the user's language, like ours. */
