@@ -30,7 +30,7 @@ describe("bokmål", () => {
       'documents/liste.md:11:1  feil  ukjent blokk «krav/stanse»',
       'documents/liste.md:13:1  feil  ukjent variabel «ukjent»',
       "signatories/liste.csv:2:1  feil  organisasjonsnummeret 123456789 består ikke MOD11-kontrollen",
-      'signatories/liste.csv:1:1  advarsel  opprop vet ikke hva "Kommune" betyr, og bruker ikke innholdet; hvis en kolonne er et av feltene, si det med --map "Kommune=felt" (eller map: i dokumentets signatories-oppføring)',
+      'signatories/liste.csv:1:1  advarsel  opprop vet ikke hva «Kommune» betyr, og bruker ikke innholdet; hvis en kolonne er et av feltene, si det med --map "Kommune=felt" (eller map: i dokumentets signatories-oppføring)',
       'documents/liste.md:9:5  feil  underskriverlista «../signatories/borte.csv» finnes ikke (så etter signatories/borte.csv)',
       'documents/type.md:7:7  feil  "lang": Ugyldig valg: forventet en av "nb"|"nn"|"en"',
       "6 feil, 2 advarsler",
@@ -52,5 +52,16 @@ describe("bokmål", () => {
     expect(page).toContain('<section class="preview-messages has-errors" role="alert" lang="nb"><p><strong>2 feil</strong>');
     const warned = pageHtml({ lang: "nb", title: "Støtte", generation: 1, errors: 0, messages: ["a"], article: undefined } as never);
     expect(warned).toContain("<strong>1 advarsel</strong>");
+  });
+  it("names a Microsoft Forms export's second time column in bokmål, at its header line", async () => {
+    const form = "ID;Starttidspunkt;Fullføringstidspunkt;Navn;Samtykke\r\n1;20.11.2026 09:58;20.11.2026 10:00;Øyvind Ærø;Ja\r\n";
+    const root = makeWorkspace({
+      "signatories/msforms.csv": Buffer.from(form, "latin1"),
+      "documents/doc.md": letter("signatories:\n  - ../signatories/msforms.csv\n"),
+    });
+    const run = await runCli(["check", "documents/doc.md"], root);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('signatories/msforms.csv:1:1  info  kolonnen «Starttidspunkt» betyr også signert; bruker «Fullføringstidspunkt» (velg med --map "Starttidspunkt=signert")');
+    expect(run.stderr).toContain("signatories/msforms.csv:1:1  advarsel  opprop vet ikke hva «ID» betyr");
   });
 });
