@@ -7,6 +7,7 @@ import { didYouMean, type Position, type Reporter } from "../report/index.js";
 import type { Lang, Source } from "../schema/common.js";
 import type { Block, Workspace } from "../workspace/index.js";
 import type { Citation } from "./types.js";
+import { placeholderProblem } from "./placeholder-problem.js";
 
 /** Where a block was included from: the place a user fixes a missing variable. */
 interface IncludeSite {
@@ -245,10 +246,9 @@ function parseHandlebars(node: Text, scope: Scope, ctx: ExpandContext, report = 
     return Handlebars.parseWithoutProcessing(node.value).body as HbsNode[];
   } catch (error) {
     if (!report) return undefined;
-    const message = (error as Error).message;
-    const line = Number(/line (\d+)/.exec(message)?.[1] ?? 1);
-    const position = positionIn(node, { line, column: 0 });
-    ctx.reporter.error(scope.file, position, t("input.badPlaceholder", { message: message.split("\n").at(-1) ?? message }), "template-syntax");
+    const line = Number(/line (\d+)/.exec((error as Error).message)?.[1] ?? 1);
+    const { message, column } = placeholderProblem(node.value, line);
+    ctx.reporter.error(scope.file, positionIn(node, { line, column }), message, "template-syntax");
     return undefined;
   }
 }

@@ -68,6 +68,23 @@ describe("check and build agree", () => {
   });
 });
 
+describe("placeholder mistakes in plain words", () => {
+  it("an unclosed or spaced-out include says how to write it, not the parser's token names", async () => {
+    const root = makeWorkspace({
+      "demands/krav/stanse.md": GOOD_BLOCK,
+      "documents/open.md": letter("", "Tekst.\n\n{{> krav/stanse }\n\nMer tekst."),
+      "documents/space.md": letter("", "Tekst.\n\n{{ > krav/stanse}}"),
+      "documents/other.md": letter("", "Tekst {{x}}} her."),
+    });
+    const run = await runCli(["check", "documents/open.md", "documents/space.md", "documents/other.md"], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toMatch(/Expecting|INVALID|CLOSE/);
+    expect(run.stderr).toContain('documents/open.md:10:1  error  the placeholder "{{> krav/stanse }" has no closing }}: write it as {{> krav/stanse}}');
+    expect(run.stderr).toContain('documents/space.md:10:1  error  "{{ > krav/stanse}}" has a space between {{ and >: write it as {{> krav/stanse}}');
+    expect(run.stderr).toContain('documents/other.md:8:7  error  the placeholder "{{x}}}" cannot be read: include a block as {{> folder/name}} and a variable as {{name}}');
+  });
+});
+
 describe("frontmatter mistakes in plain words", () => {
   const check = async (frontmatter: string) => {
     const root = makeWorkspace({ "documents/doc.md": frontmatter });

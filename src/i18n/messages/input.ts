@@ -142,9 +142,17 @@ export const input = messages({
     nb: (p: { name: string }) => `variabelen «${p.name}» er en liste eller et oppslag; bruk et av feltene`,
     en: (p: { name: string }) => `variable "${p.name}" is a list or a map; use one of its fields`,
   },
-  badPlaceholder: {
-    nb: (p: { message: string }) => `feil i plassholder: ${p.message}`,
-    en: (p: { message: string }) => `bad placeholder: ${p.message}`,
+  placeholderUnclosed: {
+    nb: (p: { written: string; fixed: string }) => `plassholderen «${p.written}» mangler avsluttende }}: skriv den slik: ${p.fixed}`,
+    en: (p: { written: string; fixed: string }) => `the placeholder "${p.written}" has no closing }}: write it as ${p.fixed}`,
+  },
+  placeholderSpace: {
+    nb: (p: { written: string; fixed: string }) => `«${p.written}» har mellomrom mellom {{ og >: skriv den slik: ${p.fixed}`,
+    en: (p: { written: string; fixed: string }) => `"${p.written}" has a space between {{ and >: write it as ${p.fixed}`,
+  },
+  placeholderUnreadable: {
+    nb: (p: { written: string }) => `plassholderen «${p.written}» kan ikke leses: en blokk tas med som {{> mappe/navn}}, en variabel som {{navn}}`,
+    en: (p: { written: string }) => `the placeholder "${p.written}" cannot be read: include a block as {{> folder/name}} and a variable as {{name}}`,
   },
   footnoteNoDefinition: {
     nb: (p: { label: string }) => `fotnoten [^${p.label}] har ingen definisjon`,
