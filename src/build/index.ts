@@ -7,6 +7,7 @@ import type { PdfStandard } from "../render/types.js";
 import type { Reporter } from "../report/index.js";
 import { findWorkspaceRoot, loadWorkspace, type Workspace } from "../workspace/index.js";
 import { writeFileAtomic } from "./write.js";
+import { writeProblem } from "../report/file-problem.js";
 
 /** Assembles each document against its own workspace; a bad document is reported and skipped. */
 export async function assembleDocuments(documents: string[], reporter: Reporter, options: AssembleOptions = {}): Promise<AssembledDocument[]> {
@@ -43,12 +44,18 @@ export async function buildDocuments(documents: string[], reporter: Reporter, op
       const file = path.join(options.outDir, `${doc.name}.${format}`);
       options.onProgress?.(`${doc.name}.${format}`);
       const started = performance.now();
+      let bytes: Uint8Array;
       try {
-        const bytes = await render(doc, format, { reporter, pdfStandard: options.pdfStandard });
+        bytes = await render(doc, format, { reporter, pdfStandard: options.pdfStandard });
+      } catch (error) {
+        reporter.error(path.relative(process.cwd(), doc.file) || doc.file, undefined, t("cli.renderFailed", { format, reason: (error as Error).message }), "render");
+        continue;
+      }
+      try {
         await writeFileAtomic(file, bytes);
         built.push({ file, bytes: bytes.byteLength, ms: performance.now() - started });
       } catch (error) {
-        reporter.error(path.relative(process.cwd(), doc.file) || doc.file, undefined, t("cli.renderFailed", { format, reason: (error as Error).message }), "render");
+        reporter.error(path.relative(process.cwd(), file), undefined, writeProblem(error), "write");
       }
     }
   }

@@ -214,6 +214,14 @@ export const cli = messages({
     nb: (p: { n: number }) => `${count(p.n, "feil", "feil", "nb")}: viser siste versjon som lot seg bygge`,
     en: (p: { n: number }) => `${count(p.n, "error", "errors", "en")}: showing the last version that built`,
   },
+  writeFailed: {
+    nb: (p: { reason: string }) => `kunne ikke skrive fila: ${p.reason}`,
+    en: (p: { reason: string }) => `could not write the file: ${p.reason}`,
+  },
+  pathPartIsFile: {
+    nb: "en del av stien er en fil, ikke en mappe (velg en annen --out-dir)",
+    en: "a part of its path is a file, not a folder (choose another --out-dir)",
+  },
   renderFailed: {
     nb: (p: { format: string; reason: string }) => `kunne ikke lage ${p.format}: ${p.reason}`,
     en: (p: { format: string; reason: string }) => `could not render ${p.format}: ${p.reason}`,

@@ -90,6 +90,11 @@ export const input = messages({
     en: (p: { field: string }) => `missing required field "${p.field}"`,
   },
   notFound: { nb: "fila finnes ikke", en: "file not found" },
+  isFolder: {
+    nb: "dette er en mappe, ikke en fil: skriv dokumentene i den, f.eks. documents/*.md",
+    en: "this is a folder, not a file: name the documents in it, e.g. documents/*.md",
+  },
+  noAccess: { nb: "du har ikke tilgang til fila (filrettigheter)", en: "you have no access to the file (file permissions)" },
   cannotRead: {
     nb: (p: { reason: string }) => `kan ikke lese fila: ${p.reason}`,
     en: (p: { reason: string }) => `cannot read the file: ${p.reason}`,
