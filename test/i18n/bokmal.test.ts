@@ -47,6 +47,17 @@ describe("bokmål", () => {
     expect(usage.stderr).toMatch(/^--out må oppgis\n/);
   });
 
+  it("writes the --help of collect, its subcommands and studio in bokmål too", async () => {
+    const root = makeWorkspace({});
+    for (const args of [["collect", "--help"], ["collect", "export", "--help"], ["collect", "purge", "--help"], ["studio", "--help"]]) {
+      const help = await runCli(args, root);
+      expect(help.code, args.join(" ")).toBe(0);
+      // English words of the old help texts; the option names themselves (--retain-days) stay as they are.
+      expect(help.stdout.match(/.*\b(the|a|of|on|Serve|Write|After|default|port on|sign-ons?)\b.*/g), args.join(" ")).toBeNull();
+    }
+    expect((await runCli(["collect", "--help"], root)).stdout).toContain("Vis en underskriftsside for et dokument på 127.0.0.1");
+  });
+
   it("words the preview page's message summary in bokmål, marked as such", () => {
     const page = pageHtml({ lang: "nb", title: "Støtte", generation: 1, errors: 2, messages: ["a", "b"], article: undefined } as never);
     expect(page).toContain('<section class="preview-messages has-errors" role="alert" lang="nb"><p><strong>2 feil</strong>');
