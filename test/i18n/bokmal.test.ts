@@ -28,7 +28,7 @@ describe("bokmål", () => {
       'demands/krav.md:3:7  advarsel  "kind": kind må være en av demand, argument, concern, fact, context, closing, other (eller på norsk: krav, argument, bekymring, fakta, kontekst, avslutning, annet)  (blokka kan ikke brukes før dette er rettet)',
       'documents/doc.md:7:1  feil  ukjent felt «tittel»  (mente du «title»?)',
       'documents/liste.md:11:1  feil  ukjent blokk «krav/stanse»',
-      'documents/liste.md:13:1  feil  ukjent variabel «ukjent»',
+      'documents/liste.md:13:1  feil  ukjent variabel «ukjent»: gi den en verdi under vars: i frontmatter (en linje «vars:», så «  ukjent: …» under den)',
       "signatories/liste.csv:2:1  feil  organisasjonsnummeret 123456789 består ikke MOD11-kontrollen",
       'signatories/liste.csv:1:1  advarsel  opprop vet ikke hva «Kommune» betyr, og bruker ikke innholdet; hvis en kolonne er et av feltene, si det med --map "Kommune=felt" (eller map: i dokumentets signatories-oppføring)',
       'documents/liste.md:9:5  feil  underskriverlista «../signatories/borte.csv» finnes ikke (så etter signatories/borte.csv)',

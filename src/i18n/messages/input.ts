@@ -140,8 +140,10 @@ export const input = messages({
     en: (p: { id: string; hint: string }) => `unknown source "${p.id}"${p.hint}`,
   },
   unknownVariable: {
-    nb: (p: { name: string; hint: string }) => `ukjent variabel «${p.name}»${p.hint}`,
-    en: (p: { name: string; hint: string }) => `unknown variable "${p.name}"${p.hint}`,
+    nb: (p: { name: string; hint: string }) =>
+      `ukjent variabel «${p.name}»${p.hint}: gi den en verdi under vars: i frontmatter (en linje «vars:», så «  ${p.name}: …» under den)`,
+    en: (p: { name: string; hint: string }) =>
+      `unknown variable "${p.name}"${p.hint}: give it a value under vars: in the frontmatter (a line "vars:", then "  ${p.name}: …" below it)`,
   },
   variableType: {
     nb: (p: { name: string }) => `variabelen «${p.name}» er en liste eller et oppslag; bruk et av feltene`,
