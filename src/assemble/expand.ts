@@ -138,7 +138,15 @@ function pickVariant(id: string, position: Position, scope: Scope, ctx: ExpandCo
   return block;
 }
 
+/** `{> krav/x}`: an include with a brace missing on each side, which would be printed as it stands. */
+const SINGLE_BRACE_INCLUDE = /(?<!\{)\{\s*>\s*([\p{L}\p{N}_./-]+)\s*\}(?!\})/gu;
+
 function expandText(node: Text, scope: Scope, ctx: ExpandContext): PhrasingContent[] {
+  for (const match of node.value.matchAll(SINGLE_BRACE_INCLUDE)) {
+    const before = node.value.slice(0, match.index).split(/\r\n|\r|\n/);
+    const position = positionIn(node, { line: before.length, column: before.at(-1)!.length });
+    ctx.reporter.error(scope.file, position, t("input.placeholderSingleBrace", { written: match[0], fixed: `{{> ${match[1]}}}` }), "template-syntax");
+  }
   if (!node.value.includes("{{") && !node.value.includes("[@")) return [node];
   const whole = { type: "ContentStatement", value: node.value, loc: { start: { line: 1, column: 0 } } };
   const statements = node.value.includes("{{") ? parseHandlebars(node, scope, ctx) : [whole as unknown as HbsNode];

@@ -85,6 +85,15 @@ describe("placeholder mistakes in plain words", () => {
   });
 });
 
+describe("an include written with single braces", () => {
+  it("is an error that says how to write it, never printed into the letter", async () => {
+    const root = makeWorkspace({ "demands/krav/stanse.md": GOOD_BLOCK, "documents/doc.md": letter("", "Tekst.\n\n{> krav/stanse}") });
+    const run = await runCli(["check", "documents/doc.md"], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('documents/doc.md:10:1  error  "{> krav/stanse}" looks like a block include with one brace too few: write it as {{> krav/stanse}}');
+  });
+});
+
 describe("frontmatter mistakes in plain words", () => {
   const check = async (frontmatter: string) => {
     const root = makeWorkspace({ "documents/doc.md": frontmatter });

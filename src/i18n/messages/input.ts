@@ -157,6 +157,10 @@ export const input = messages({
     nb: (p: { written: string; fixed: string }) => `«${p.written}» har mellomrom mellom {{ og >: skriv den slik: ${p.fixed}`,
     en: (p: { written: string; fixed: string }) => `"${p.written}" has a space between {{ and >: write it as ${p.fixed}`,
   },
+  placeholderSingleBrace: {
+    nb: (p: { written: string; fixed: string }) => `«${p.written}» ser ut som å ta med en blokk, men mangler en klammeparentes: skriv den slik: ${p.fixed}`,
+    en: (p: { written: string; fixed: string }) => `"${p.written}" looks like a block include with one brace too few: write it as ${p.fixed}`,
+  },
   placeholderUnreadable: {
     nb: (p: { written: string }) => `plassholderen «${p.written}» kan ikke leses: en blokk tas med som {{> mappe/navn}}, en variabel som {{navn}}`,
     en: (p: { written: string }) => `the placeholder "${p.written}" cannot be read: include a block as {{> folder/name}} and a variable as {{name}}`,
