@@ -91,6 +91,14 @@ describe("opprop init", () => {
     expect(check.code).toBe(0);
     expect((await runCli(["init", dir], fixture)).code).toBe(2);
   });
+
+  it("names the folder as it was given, and its cd line works when pasted (absolute path, a space)", async () => {
+    const dir = path.join(outDir, "mitt opprop");
+    const run = await runCli(["init", dir], fixture);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^created ${dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} with \\d+ files\n`));
+    expect(run.stdout).toContain(`\nnext: cd '${dir}' && opprop build documents/stotteerklaering-smertebehandling.md\n`);
+  });
 });
 
 describe("opprop build output", () => {

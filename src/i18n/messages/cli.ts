@@ -127,8 +127,8 @@ export const cli = messages({
     en: (p: { langs: string; value: string }) => `--lang takes ${p.langs}, not "${p.value}"`,
   },
   created: {
-    nb: (p: { where: string; files: number; next: string }) => `laget ${p.where} med ${count(p.files, "fil", "filer", "nb")}\nneste: cd ${p.where} && opprop build ${p.next}`,
-    en: (p: { where: string; files: number; next: string }) => `created ${p.where} with ${count(p.files, "file", "files", "en")}\nnext: cd ${p.where} && opprop build ${p.next}`,
+    nb: (p: { where: string; cd: string; files: number; next: string }) => `laget ${p.where} med ${count(p.files, "fil", "filer", "nb")}\nneste: cd ${p.cd} && opprop build ${p.next}`,
+    en: (p: { where: string; cd: string; files: number; next: string }) => `created ${p.where} with ${count(p.files, "file", "files", "en")}\nnext: cd ${p.cd} && opprop build ${p.next}`,
   },
   // import
   importAbout: { nb: "Gjør et Word-utkast (.docx) om til argumentblokker, én per overskrift", en: "Turn a Word draft (.docx) into argument blocks, one per heading section" },
