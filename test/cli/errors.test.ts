@@ -29,6 +29,18 @@ describe("check and build agree", () => {
     expect(existsSync(path.join(root, "out")) ? readdirSync(path.join(root, "out")) : []).toEqual([]);
   });
 
+  it("writes no format of a document when another of its formats fails (a PDF/A name no font can show)", async () => {
+    const root = makeWorkspace({
+      "signatories/navn.csv": "navn;samtykke\nᏣᎳᎩ Person;ja\n",
+      "documents/doc.md": letter("signatories:\n  - ../signatories/navn.csv\n"),
+    });
+    const build = await runCli(["build", "documents/doc.md", "--format", "docx,pdf", "--pdf-standard", "a-2b", "--out-dir", "out"], root);
+    expect(build.code).toBe(1);
+    expect(build.stderr).toContain("signatories/navn.csv:2:1  error");
+    expect(build.stdout).toBe("");
+    expect(existsSync(path.join(root, "out")) ? readdirSync(path.join(root, "out")) : []).toEqual([]);
+  });
+
   it("warns about a broken block no document uses, and fails only a document that uses it", async () => {
     const root = makeWorkspace({
       "demands/krav/godt.md": GOOD_BLOCK,
