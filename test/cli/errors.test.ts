@@ -41,6 +41,20 @@ describe("check and build agree", () => {
     expect(existsSync(path.join(root, "out")) ? readdirSync(path.join(root, "out")) : []).toEqual([]);
   });
 
+  it("check reports the characters no PDF font can show, as build does: a warning, an error with --pdf-standard", async () => {
+    const root = makeWorkspace({
+      "signatories/navn.csv": "navn;samtykke\nᏣᎳᎩ Person;ja\n",
+      "documents/doc.md": letter("signatories:\n  - ../signatories/navn.csv\n"),
+    });
+    const plain = await runCli(["check", "documents/doc.md"], root);
+    expect(plain.code).toBe(0);
+    expect(plain.stderr).toContain("signatories/navn.csv:2:1  warning  no font of the PDF can show «Ꮳ» (U+13E3)");
+    const strict = await runCli(["check", "documents/doc.md", "--pdf-standard", "a-2b"], root);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).not.toMatch(/^ok/m);
+    expect(strict.stderr).toContain("signatories/navn.csv:2:1  error  no font of the PDF can show «Ꮳ» (U+13E3)");
+  });
+
   it("warns about a broken block no document uses, and fails only a document that uses it", async () => {
     const root = makeWorkspace({
       "demands/krav/godt.md": GOOD_BLOCK,
