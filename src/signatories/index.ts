@@ -111,6 +111,7 @@ export async function readSignatoryFiles(
       continue;
     }
     toSignatory.warnUnused();
+    if (!summary.rows) reporter.warn(file, { line: 1, column: 1 }, t("signatories.noRows"), "signatory-file");
     options.onSummary?.(summary);
     const seen = toSignatory.columns();
     fileColumns.set(file, seen);

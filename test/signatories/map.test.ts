@@ -133,3 +133,15 @@ describe("a ticked consent box exported as its label", () => {
     expect(check.stdout).toContain("1 person named");
   });
 });
+
+describe("a signatory file with no rows", () => {
+  it("is warned about: a form exported before anyone answered names nobody", async () => {
+    const root = makeWorkspace({
+      "signatories/skjema.csv": "Tidsmerke,Navn,Samtykke\n",
+      "documents/doc.md": letter("signatories:\n  - ../signatories/skjema.csv\n"),
+    });
+    const run = await runCli(["check", "documents/doc.md"], root);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("signatories/skjema.csv:1:1  warning  the file holds no signatories (at most a header line): nobody from it is named or counted");
+  });
+});

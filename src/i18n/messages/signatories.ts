@@ -55,6 +55,10 @@ export const signatories = messages({
     en: (p: { columns: string; n: number; example: string }) =>
       `opprop does not know what ${p.columns} ${p.n === 1 ? "means" : "mean"} and does not use ${p.n === 1 ? "it" : "them"}; if a column is one of the fields, say so with --map "${p.example}=field" (or map: in the document's signatories entry)`,
   },
+  noRows: {
+    nb: "fila har ingen underskrivere (høyst en overskriftslinje): ingen fra den blir navngitt eller talt",
+    en: "the file holds no signatories (at most a header line): nobody from it is named or counted",
+  },
   /** A column's header inside a message, quoted as the language quotes. */
   columnName: {
     nb: (p: { column: string }) => `«${p.column}»`,
