@@ -7,6 +7,7 @@ import { didYouMean, type Position, type Reporter } from "../report/index.js";
 import type { Lang, Source } from "../schema/common.js";
 import type { Block, Workspace } from "../workspace/index.js";
 import type { Citation } from "./types.js";
+import { placeholderProblem } from "./placeholder-problem.js";
 
 /** Where a block was included from: the place a user fixes a missing variable. */
 interface IncludeSite {
@@ -137,7 +138,15 @@ function pickVariant(id: string, position: Position, scope: Scope, ctx: ExpandCo
   return block;
 }
 
+/** `{> krav/x}`: an include with a brace missing on each side, which would be printed as it stands. */
+const SINGLE_BRACE_INCLUDE = /(?<!\{)\{\s*>\s*([\p{L}\p{N}_./-]+)\s*\}(?!\})/gu;
+
 function expandText(node: Text, scope: Scope, ctx: ExpandContext): PhrasingContent[] {
+  for (const match of node.value.matchAll(SINGLE_BRACE_INCLUDE)) {
+    const before = node.value.slice(0, match.index).split(/\r\n|\r|\n/);
+    const position = positionIn(node, { line: before.length, column: before.at(-1)!.length });
+    ctx.reporter.error(scope.file, position, t("input.placeholderSingleBrace", { written: match[0], fixed: `{{> ${match[1]}}}` }), "template-syntax");
+  }
   if (!node.value.includes("{{") && !node.value.includes("[@")) return [node];
   const whole = { type: "ContentStatement", value: node.value, loc: { start: { line: 1, column: 0 } } };
   const statements = node.value.includes("{{") ? parseHandlebars(node, scope, ctx) : [whole as unknown as HbsNode];
@@ -245,10 +254,9 @@ function parseHandlebars(node: Text, scope: Scope, ctx: ExpandContext, report = 
     return Handlebars.parseWithoutProcessing(node.value).body as HbsNode[];
   } catch (error) {
     if (!report) return undefined;
-    const message = (error as Error).message;
-    const line = Number(/line (\d+)/.exec(message)?.[1] ?? 1);
-    const position = positionIn(node, { line, column: 0 });
-    ctx.reporter.error(scope.file, position, t("input.badPlaceholder", { message: message.split("\n").at(-1) ?? message }), "template-syntax");
+    const line = Number(/line (\d+)/.exec((error as Error).message)?.[1] ?? 1);
+    const { message, column } = placeholderProblem(node.value, line);
+    ctx.reporter.error(scope.file, positionIn(node, { line, column }), message, "template-syntax");
     return undefined;
   }
 }

@@ -16,6 +16,7 @@ import type { Workspace } from "../workspace/index.js";
 import { cleanStrings } from "./clean.js";
 import { documentScope, expandNodes, type ExpandContext } from "./expand.js";
 import type { AssembledDocument, Citation, Footnote, NumberedSource } from "./types.js";
+import { fileProblem } from "../report/file-problem.js";
 
 export type { AssembledDocument } from "./types.js";
 
@@ -42,8 +43,7 @@ export async function assemble(workspace: Workspace, documentPath: string, repor
   try {
     source = await readFile(absolute, "utf8");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    reporter.error(file, undefined, code === "ENOENT" ? t("input.notFound") : t("input.cannotRead", { reason: code ?? (error as Error).message }), "read");
+    reporter.error(file, undefined, fileProblem(error), "read");
     return undefined;
   }
   // Any error from here on, in this document, its blocks or its signatory files, means no output for it.

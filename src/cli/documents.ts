@@ -1,12 +1,24 @@
 import path from "node:path";
 import type { ArgsDef } from "citty";
 import { t } from "../i18n/catalogue.js";
+import { PDF_STANDARDS, type PdfStandard } from "../render/types.js";
 import { UsageError, type CliContext } from "./context.js";
 import { kebab } from "./usage.js";
 
 export const documentArgs = {
   documents: { type: "positional", description: t("cli.argDocuments"), required: false },
 } satisfies ArgsDef;
+
+/** `--pdf-standard`, as build and check take it. */
+export const pdfStandardArg = {
+  pdfStandard: { type: "string", description: t("cli.buildPdfStandard", { standards: Object.keys(PDF_STANDARDS).join(", ") }) },
+} satisfies ArgsDef;
+
+export function pdfStandardOf(value: unknown): PdfStandard | undefined {
+  if (value === undefined) return undefined;
+  if (!Object.hasOwn(PDF_STANDARDS, String(value))) throw new UsageError(t("cli.badPdfStandard", { value: String(value), standards: Object.keys(PDF_STANDARDS).join(", ") }));
+  return value as PdfStandard;
+}
 
 /**
  * Every positional argument is a file; citty keeps only the first positional, so

@@ -6,6 +6,7 @@ import { t } from "../i18n/catalogue.js";
 import { readDocx } from "../import/docx.js";
 import { partDepth } from "../import/headings.js";
 import { parseMarkdown } from "../parse/markdown.js";
+import { fileProblem } from "../report/file-problem.js";
 
 /** What a høringssvar needs from the consulted document: its title and chapter titles, in order. */
 export interface Outline {
@@ -35,8 +36,7 @@ export async function readOutline(file: string): Promise<Outline> {
   try {
     bytes = await readFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new OutlineError(code === "ENOENT" ? t("input.notFound") : t("input.cannotRead", { reason: code ?? (error as Error).message }));
+    throw new OutlineError(fileProblem(error));
   }
   let headings: HeadingText[];
   let titleProperty: string | undefined;

@@ -31,6 +31,12 @@ const UNKNOWN_STYLE = /^Unrecognised (paragraph|run|table) style: '(.*)' \(Style
 const UNDEFINED_STYLE = /^(?:Paragraph|Run|Table) style with ID (.*) was referenced but not defined in the document$/;
 
 /**
+ * Word's own styles for ordinary text: read as plain paragraphs, which is what they are, so no
+ * warning. (Not in the style map: a mapping would stop numbered List Paragraphs becoming lists.)
+ */
+const PLAIN_TEXT_STYLES = new Set(["List Paragraph", "No Spacing", "Body Text", "Normal (Web)"]);
+
+/**
  * Mammoth warns once per style and occurrence, in its own words: one message per
  * kind instead ("Word styles opprop does not know, read as plain text: 'Body Text', 'Compact'").
  */
@@ -42,6 +48,7 @@ function groupMessages(messages: string[]): string[] {
     const style = UNKNOWN_STYLE.exec(message);
     const missing = UNDEFINED_STYLE.exec(message);
     // A style named 'null' is one the file references without defining: reported with those.
+    if (style && PLAIN_TEXT_STYLES.has(style[2])) continue;
     if (style) (style[2] === "null" ? undefinedStyles.add(style[3]) : unknown.add(`'${style[2]}'`));
     else if (missing) undefinedStyles.add(missing[1]);
     else other.set(message, (other.get(message) ?? 0) + 1);

@@ -10,6 +10,7 @@ import type { Reporter } from "../report/index.js";
 import type { Lang } from "../schema/common.js";
 import { splitIntoBlocks, type ImportedBlock } from "./blocks.js";
 import { readDocx } from "./docx.js";
+import { fileProblem } from "../report/file-problem.js";
 
 export { guessKind, guessLang, type ImportedBlock } from "./blocks.js";
 
@@ -40,8 +41,7 @@ export async function importDocx(docxPath: string, reporter: Reporter, options: 
   try {
     buffer = await readFile(docxPath);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    reporter.error(display, undefined, code === "ENOENT" ? t("input.notFound") : t("input.cannotRead", { reason: code ?? (error as Error).message }), "read");
+    reporter.error(display, undefined, fileProblem(error), "read");
     return [];
   }
   let content;

@@ -49,11 +49,22 @@ export function readFrontmatter<S extends z.ZodType>(
   // reportInput lets a wrong-typed field be told apart from a missing one.
   const result = schema.safeParse(raw, { reportInput: true });
   if (result.success) return result.data;
-  for (const issue of result.error.issues) {
+  for (const issue of result.error.issues.flatMap(matchedBranch)) {
     const path = issue.path.map(String);
     reporter.error(file, at(issueOffset(doc, issue)), describeIssue(path, issue, schema), "frontmatter");
   }
   return undefined;
+}
+
+/**
+ * A value that fits none of a union's shapes ("Invalid input"): the problems of the one shape
+ * whose type it has (an object written for `from:`), so a misspelt field inside it is named.
+ */
+function matchedBranch(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== "invalid_union") return [issue];
+  const sameType = issue.errors.filter((branch) => !branch.some((inner) => inner.code === "invalid_type" && inner.path.length === 0));
+  if (sameType.length !== 1) return [issue];
+  return sameType[0].flatMap((inner) => matchedBranch({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue));
 }
 
 /** zod's own words (wrong type, bad option) in the user's language, like ours. */
@@ -197,7 +208,15 @@ function yamlProblem(yaml: string, error: { code: string; pos: [number, number];
     const line = opened < 0 ? lineIndex : opened;
     return { text: t("input.yamlBracket", { line: line + 2 }), line };
   }
-  if (["BAD_INDENT", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "MISSING_CHAR", "UNEXPECTED_TOKEN"].includes(error.code)) {
+  if (error.code === "TAB_AS_INDENT") return { text: t("input.yamlTab", { line: lineIndex + 2 }), line: lineIndex };
+  if (error.code === "BLOCK_AS_IMPLICIT_KEY") {
+    // The parser stops at the value above a line indented too far: that next line is the one to fix.
+    let next = lineIndex + 1;
+    while (next < lines.length - 1 && (!lines[next].trim() || lines[next].trim().startsWith("#"))) next++;
+    const column = text.search(/[^\s-]/) + 1;
+    return { text: t("input.yamlIndent", { text: (lines[next] ?? "").trim(), above: text.trim(), line: lineIndex + 2, column }), line: next };
+  }
+  if (["BAD_INDENT", "MULTILINE_IMPLICIT_KEY", "MISSING_CHAR", "UNEXPECTED_TOKEN"].includes(error.code)) {
     let previous = lineIndex - 1;
     while (previous > 0 && (!lines[previous].trim() || lines[previous].trim().startsWith("#"))) previous--;
     const above = lines[previous] ?? "";

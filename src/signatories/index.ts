@@ -6,7 +6,7 @@
 import path from "node:path";
 import type { Position, Reporter } from "../report/index.js";
 import { t } from "../i18n/catalogue.js";
-import { columnKey, columnMapOf, mapColumns, type ColumnMap, type ColumnMapping } from "./columns.js";
+import { FIELD_WORDS, columnKey, columnMapOf, mapColumns, type ColumnMap, type ColumnMapping } from "./columns.js";
 import { SignatoryMerger, nameInMessages } from "./merge.js";
 import { readRows, UnreadableFile, type RawRow } from "./readers/index.js";
 import { interner, type Interner } from "./normalise.js";
@@ -111,6 +111,7 @@ export async function readSignatoryFiles(
       continue;
     }
     toSignatory.warnUnused();
+    if (!summary.rows) reporter.warn(file, { line: 1, column: 1 }, t("signatories.noRows"), "signatory-file");
     options.onSummary?.(summary);
     const seen = toSignatory.columns();
     fileColumns.set(file, seen);
@@ -158,7 +159,7 @@ function rowReader(file: string, group: string | undefined, map: ColumnMap | und
     const shadowed = new Set(mapping.shadowed.map((s) => s.column));
     for (const i of mapping.unknown) if (columns[i] && !shadowed.has(columns[i])) unused.add(columns[i]);
     for (const { column, by, field } of mapping.shadowed) {
-      reporter.info(file, undefined, t("signatories.shadowed", { column, field, by }), "signatory-column");
+      reporter.info(file, { line: 1, column: 1 }, t("signatories.shadowed", { column, field, word: FIELD_WORDS[field][0], by }), "signatory-column");
     }
   };
   const read = (row: RawRow, summary: FileSummary): Signatory | undefined => {
@@ -204,7 +205,7 @@ function rowReader(file: string, group: string | undefined, map: ColumnMap | und
     const consent = mapping.index.publish < 0 ? [...unused].find((column) => CONSENT_QUESTION.test(column)) : undefined;
     if (consent) reporter.warn(file, { line: 1, column: 1 }, t("signatories.consentQuestion", { column: consent }), "signatory-consent");
     const rest = [...unused].filter((column) => column !== consent);
-    if (rest.length) reporter.warn(file, { line: 1, column: 1 }, t("signatories.unusedColumns", { columns: rest.map((c) => `"${c}"`).join(", "), n: rest.length, example: rest[0] }), "signatory-column");
+    if (rest.length) reporter.warn(file, { line: 1, column: 1 }, t("signatories.unusedColumns", { columns: rest.map((column) => t("signatories.columnName", { column })).join(", "), n: rest.length, example: rest[0] }), "signatory-column");
   };
   return { read, header: useColumns, columns: (): readonly string[] => [...seen], warnUnused };
 }

@@ -43,6 +43,8 @@ const NO = new Set(["no", "n", "nei", "false", "0", "usant"]);
 
 // Forms export a ticked consent box as its label ("Ja, navnet mitt kan vises"): its first word decides.
 const FIRST_WORD = /^[\p{L}\p{N}]+/u;
+// …but a yes with a reservation ("Ja – men bare initialer", "Yes, but not my surname") is no clear yes.
+const RESERVATION = /(?<!\p{L})(men|but|bare|kun|only|ikke|not|unntatt|except|initial)/u;
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -128,7 +130,8 @@ export function normaliseRow(
   }
   const publishText = optional(raw.publish);
   const publishLower = publishText?.toLowerCase() ?? "";
-  const publishWord = YES.has(publishLower) || NO.has(publishLower) ? publishLower : (FIRST_WORD.exec(publishLower)?.[0] ?? "");
+  const firstWord = YES.has(publishLower) || NO.has(publishLower) ? publishLower : (FIRST_WORD.exec(publishLower)?.[0] ?? "");
+  const publishWord = YES.has(firstWord) && RESERVATION.test(publishLower.slice(firstWord.length)) ? "" : firstWord;
   if (publishText !== undefined && !YES.has(publishWord) && !NO.has(publishWord)) {
     fail("publish", t("signatories.badPublish", { value: publishText }));
   }

@@ -83,7 +83,7 @@ describe("assemble", () => {
   it("reports missing variables in the document and in blocks, with suggestions", async () => {
     const { assembled, lines } = await assembleOne("missing-var");
     expect(assembled).toBeUndefined();
-    expect(lines).toContain('documents/missing-var.md:9:5  error  unknown variable "mottaker"');
+    expect(lines).toContain('documents/missing-var.md:9:5  error  unknown variable "mottaker": give it a value under vars: in the frontmatter (a line "vars:", then "  mottaker: …" below it)');
     expect(lines).toContain('documents/missing-var.md:11:1  error  block "krav/stanse-avvikling" requires variable "helseforetak", which vars does not set  (did you mean "helseforetk"?)');
   });
 

@@ -53,7 +53,7 @@ describe("opprop check", () => {
     const run = await runCli(["check", "documents/unknown-block.md", "documents/missing-var.md", "documents/wrong-type.md", "documents/bad-yaml.md"], fixture);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('documents/unknown-block.md:11:4  error  unknown block "krav/stanse"  (did you mean "krav/stanse-avvikling"?)');
-    expect(run.stderr).toContain('documents/missing-var.md:9:5  error  unknown variable "mottaker"');
+    expect(run.stderr).toContain('documents/missing-var.md:9:5  error  unknown variable "mottaker": give it a value under vars: in the frontmatter (a line "vars:", then "  mottaker: …" below it)\n');
     expect(run.stderr).toContain('documents/wrong-type.md:6:1  error  unknown field "signatur"  (did you mean "signature"?)');
     expect(run.stderr).toContain('documents/bad-yaml.md:3:1  error  a quote opened on line 3 is never closed');
   });
@@ -90,6 +90,14 @@ describe("opprop init", () => {
     expect(check.stderr).not.toContain("error");
     expect(check.code).toBe(0);
     expect((await runCli(["init", dir], fixture)).code).toBe(2);
+  });
+
+  it("names the folder as it was given, and its cd line works when pasted (absolute path, a space)", async () => {
+    const dir = path.join(outDir, "mitt opprop");
+    const run = await runCli(["init", dir], fixture);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^created ${dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} with \\d+ files\n`));
+    expect(run.stdout).toContain(`\nnext: cd '${dir}' && opprop build documents/stotteerklaering-smertebehandling.md\n`);
   });
 });
 

@@ -29,6 +29,32 @@ describe("check and build agree", () => {
     expect(existsSync(path.join(root, "out")) ? readdirSync(path.join(root, "out")) : []).toEqual([]);
   });
 
+  it("writes no format of a document when another of its formats fails (a PDF/A name no font can show)", async () => {
+    const root = makeWorkspace({
+      "signatories/navn.csv": "navn;samtykke\nᏣᎳᎩ Person;ja\n",
+      "documents/doc.md": letter("signatories:\n  - ../signatories/navn.csv\n"),
+    });
+    const build = await runCli(["build", "documents/doc.md", "--format", "docx,pdf", "--pdf-standard", "a-2b", "--out-dir", "out"], root);
+    expect(build.code).toBe(1);
+    expect(build.stderr).toContain("signatories/navn.csv:2:1  error");
+    expect(build.stdout).toBe("");
+    expect(existsSync(path.join(root, "out")) ? readdirSync(path.join(root, "out")) : []).toEqual([]);
+  });
+
+  it("check reports the characters no PDF font can show, as build does: a warning, an error with --pdf-standard", async () => {
+    const root = makeWorkspace({
+      "signatories/navn.csv": "navn;samtykke\nᏣᎳᎩ Person;ja\n",
+      "documents/doc.md": letter("signatories:\n  - ../signatories/navn.csv\n"),
+    });
+    const plain = await runCli(["check", "documents/doc.md"], root);
+    expect(plain.code).toBe(0);
+    expect(plain.stderr).toContain("signatories/navn.csv:2:1  warning  no font of the PDF can show «Ꮳ» (U+13E3)");
+    const strict = await runCli(["check", "documents/doc.md", "--pdf-standard", "a-2b"], root);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).not.toMatch(/^ok/m);
+    expect(strict.stderr).toContain("signatories/navn.csv:2:1  error  no font of the PDF can show «Ꮳ» (U+13E3)");
+  });
+
   it("warns about a broken block no document uses, and fails only a document that uses it", async () => {
     const root = makeWorkspace({
       "demands/krav/godt.md": GOOD_BLOCK,
@@ -68,6 +94,32 @@ describe("check and build agree", () => {
   });
 });
 
+describe("placeholder mistakes in plain words", () => {
+  it("an unclosed or spaced-out include says how to write it, not the parser's token names", async () => {
+    const root = makeWorkspace({
+      "demands/krav/stanse.md": GOOD_BLOCK,
+      "documents/open.md": letter("", "Tekst.\n\n{{> krav/stanse }\n\nMer tekst."),
+      "documents/space.md": letter("", "Tekst.\n\n{{ > krav/stanse}}"),
+      "documents/other.md": letter("", "Tekst {{x}}} her."),
+    });
+    const run = await runCli(["check", "documents/open.md", "documents/space.md", "documents/other.md"], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toMatch(/Expecting|INVALID|CLOSE/);
+    expect(run.stderr).toContain('documents/open.md:10:1  error  the placeholder "{{> krav/stanse }" has no closing }}: write it as {{> krav/stanse}}');
+    expect(run.stderr).toContain('documents/space.md:10:1  error  "{{ > krav/stanse}}" has a space between {{ and >: write it as {{> krav/stanse}}');
+    expect(run.stderr).toContain('documents/other.md:8:7  error  the placeholder "{{x}}}" cannot be read: include a block as {{> folder/name}} and a variable as {{name}}');
+  });
+});
+
+describe("an include written with single braces", () => {
+  it("is an error that says how to write it, never printed into the letter", async () => {
+    const root = makeWorkspace({ "demands/krav/stanse.md": GOOD_BLOCK, "documents/doc.md": letter("", "Tekst.\n\n{> krav/stanse}") });
+    const run = await runCli(["check", "documents/doc.md"], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('documents/doc.md:10:1  error  "{> krav/stanse}" looks like a block include with one brace too few: write it as {{> krav/stanse}}');
+  });
+});
+
 describe("frontmatter mistakes in plain words", () => {
   const check = async (frontmatter: string) => {
     const root = makeWorkspace({ "documents/doc.md": frontmatter });
@@ -84,6 +136,25 @@ describe("frontmatter mistakes in plain words", () => {
     const run = await check("---\ntemplate: stotteerklaering\ntitle: Støtte\nto: Helse Sør-Øst RHF\nvars:\n  a: 1\n b: 2\n---\nTekst.\n");
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('documents/doc.md:7:1  error  the indentation of "b: 2" does not fit: start the line in the same column as "a: 1" on line 6 (column 3), or further in if it belongs under it\n1 error, 0 warnings\n');
+  });
+
+  it("a line indented further than the one above it is the line named, not the good one above", async () => {
+    const run = await check("---\ntemplate: stotteerklaering\ntitle: Støtte\nto: Helse Sør-Øst RHF\nfrom:\n  name: Smertealliansen\n   orgnr: \"914852536\"\n---\nTekst.\n");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('documents/doc.md:7:1  error  the indentation of "orgnr: "914852536"" does not fit: start the line in the same column as "name: Smertealliansen" on line 6 (column 3), or further in if it belongs under it\n1 error, 0 warnings\n');
+  });
+
+  it("a tab as indentation: use spaces, in the user's words", async () => {
+    const run = await check("---\ntemplate: stotteerklaering\ntitle: Støtte\nto: Helse Sør-Øst RHF\nfrom:\n\tname: Smertealliansen\n---\nTekst.\n");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("documents/doc.md:6:1  error  line 6 is indented with a tab: indent with spaces instead (for example two spaces)\n1 error, 0 warnings\n");
+  });
+
+  it("a misspelt field inside from: names the field, not \"Invalid input\"", async () => {
+    const run = await check("---\ntemplate: stotteerklaering\ntitle: Støtte\nto: Helse Sør-Øst RHF\nfrom:\n  navn: Smertealliansen\n---\nTekst.\n");
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toContain("Invalid input");
+    expect(run.stderr).toContain('documents/doc.md:6:3  error  unknown field "navn"  (did you mean "name"?)');
   });
 
   it("a missing closing ---", async () => {

@@ -23,6 +23,17 @@ describe("files", () => {
     expect(run.stderr).toBe("documents/finnes-ikke.md  error  file not found\n1 error, 0 warnings\n");
   });
 
+  it("a folder given as a document, and an --out-dir that is a file, are said in plain words (no EISDIR, EEXIST, mkdir)", async () => {
+    const root = makeWorkspace({ "documents/doc.md": letter(), "ut": "" });
+    const folder = await runCli(["check", "documents"], root);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toBe("documents  error  this is a folder, not a file: name the documents in it, e.g. documents/*.md\n1 error, 0 warnings\n");
+    const build = await runCli(["build", "documents/doc.md", "--format", "md,html", "--out-dir", "ut"], root);
+    expect(build.code).toBe(1);
+    expect(build.stderr).not.toMatch(/EEXIST|ENOTDIR|mkdir|render/);
+    expect(build.stderr).toContain("ut/doc.md  error  could not write the file: a part of its path is a file, not a folder (choose another --out-dir)");
+  });
+
   it("Windows line endings never leak a CR into HTML or Markdown", async () => {
     const crlf = (text: string) => text.replace(/\n/g, "\r\n");
     const root = makeWorkspace({

@@ -28,9 +28,9 @@ describe("bokmål", () => {
       'demands/krav.md:3:7  advarsel  "kind": kind må være en av demand, argument, concern, fact, context, closing, other (eller på norsk: krav, argument, bekymring, fakta, kontekst, avslutning, annet)  (blokka kan ikke brukes før dette er rettet)',
       'documents/doc.md:7:1  feil  ukjent felt «tittel»  (mente du «title»?)',
       'documents/liste.md:11:1  feil  ukjent blokk «krav/stanse»',
-      'documents/liste.md:13:1  feil  ukjent variabel «ukjent»',
+      'documents/liste.md:13:1  feil  ukjent variabel «ukjent»: gi den en verdi under vars: i frontmatter (en linje «vars:», så «  ukjent: …» under den)',
       "signatories/liste.csv:2:1  feil  organisasjonsnummeret 123456789 består ikke MOD11-kontrollen",
-      'signatories/liste.csv:1:1  advarsel  opprop vet ikke hva "Kommune" betyr, og bruker ikke innholdet; hvis en kolonne er et av feltene, si det med --map "Kommune=felt" (eller map: i dokumentets signatories-oppføring)',
+      'signatories/liste.csv:1:1  advarsel  opprop vet ikke hva «Kommune» betyr, og bruker ikke innholdet; hvis en kolonne er et av feltene, si det med --map "Kommune=felt" (eller map: i dokumentets signatories-oppføring)',
       'documents/liste.md:9:5  feil  underskriverlista «../signatories/borte.csv» finnes ikke (så etter signatories/borte.csv)',
       'documents/type.md:7:7  feil  "lang": Ugyldig valg: forventet en av "nb"|"nn"|"en"',
       "6 feil, 2 advarsler",
@@ -47,10 +47,32 @@ describe("bokmål", () => {
     expect(usage.stderr).toMatch(/^--out må oppgis\n/);
   });
 
+  it("writes the --help of collect, its subcommands and studio in bokmål too", async () => {
+    const root = makeWorkspace({});
+    for (const args of [["collect", "--help"], ["collect", "export", "--help"], ["collect", "purge", "--help"], ["studio", "--help"]]) {
+      const help = await runCli(args, root);
+      expect(help.code, args.join(" ")).toBe(0);
+      // English words of the old help texts; the option names themselves (--retain-days) stay as they are.
+      expect(help.stdout.match(/.*\b(the|a|of|on|Serve|Write|After|default|port on|sign-ons?)\b.*/g), args.join(" ")).toBeNull();
+    }
+    expect((await runCli(["collect", "--help"], root)).stdout).toContain("Vis en underskriftsside for et dokument på 127.0.0.1");
+  });
+
   it("words the preview page's message summary in bokmål, marked as such", () => {
     const page = pageHtml({ lang: "nb", title: "Støtte", generation: 1, errors: 2, messages: ["a", "b"], article: undefined } as never);
     expect(page).toContain('<section class="preview-messages has-errors" role="alert" lang="nb"><p><strong>2 feil</strong>');
     const warned = pageHtml({ lang: "nb", title: "Støtte", generation: 1, errors: 0, messages: ["a"], article: undefined } as never);
     expect(warned).toContain("<strong>1 advarsel</strong>");
+  });
+  it("names a Microsoft Forms export's second time column in bokmål, at its header line", async () => {
+    const form = "ID;Starttidspunkt;Fullføringstidspunkt;Navn;Samtykke\r\n1;20.11.2026 09:58;20.11.2026 10:00;Øyvind Ærø;Ja\r\n";
+    const root = makeWorkspace({
+      "signatories/msforms.csv": Buffer.from(form, "latin1"),
+      "documents/doc.md": letter("signatories:\n  - ../signatories/msforms.csv\n"),
+    });
+    const run = await runCli(["check", "documents/doc.md"], root);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('signatories/msforms.csv:1:1  info  kolonnen «Starttidspunkt» betyr også signert; bruker «Fullføringstidspunkt» (velg med --map "Starttidspunkt=signert")');
+    expect(run.stderr).toContain("signatories/msforms.csv:1:1  advarsel  opprop vet ikke hva «ID» betyr");
   });
 });

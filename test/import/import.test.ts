@@ -221,3 +221,22 @@ describe("guessKind and slug", () => {
     expect(slug("***")).toBe("");
   });
 });
+
+describe("a Word file with Norwegian style ids (Overskrift1, Listeavsnitt, Tittel)", () => {
+  // Made by test/fixtures/import-word/make.py: Word's own markup (proofErr, no-break and soft
+  // hyphens, a HYPERLINK field, a footnote, a right-to-left run), styles as Norwegian Word names them.
+  const docx = path.resolve(import.meta.dirname, "../fixtures/import-word/norwegian-word-styles.docx");
+
+  it("imports quietly: List Paragraph is ordinary text, not a style to warn about", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "opprop-word-"));
+    await mkdir(path.join(dir, "demands"), { recursive: true });
+    const run = await runCli(["import", docx, "--out", "demands/utkast"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("");
+    const intro = await readFile(path.join(dir, "demands/utkast/innledning.md"), "utf8");
+    expect(intro).toContain("Áile Ánde Čáppa og محمدی\u200cنژاد.");
+    expect(intro).toContain("[regjeringen.no](https://www.regjeringen.no/no/dokumenter/horing/id1/)");
+    expect(intro).toContain("[^1]: Helsedirektoratet, rapport 2023.");
+    await rm(dir, { recursive: true, force: true });
+  });
+});

@@ -54,7 +54,7 @@ describe("CSV", () => {
     expect(ase.extra).toMatchObject({ phone: "+47 912 34 567", ID: "1", Navn: "anonymous", "E-post": "anonymous" });
     expect(list.find((s) => s.name === "Bjørn Berg")).toMatchObject({ publish: false, signedAt: "2026-01-05T12:01" });
     expect(list.find((s) => s.name.startsWith("=HYPERLINK"))).toBeDefined();
-    expect(messages).toContain('forms.csv  info  column "Navn" also means name; using "Fullt navn" (choose with --map "Navn=name")');
+    expect(messages).toContain('forms.csv:1:1  info  column "Navn" also means name; using "Fullt navn" (choose with --map "Navn=name")');
   });
 
   it("lets --map decide what a column means", async () => {

@@ -118,3 +118,30 @@ describe("form exports as they come", () => {
     for (const [, name, iso] of rows) expect(written.find((s) => s.name === name)?.signed_at, name).toBe(iso);
   });
 });
+
+describe("a ticked consent box exported as its label", () => {
+  it("names a person whose answer starts with yes, but never one whose yes comes with a reservation", async () => {
+    const root = makeWorkspace({
+      "signatories/form.csv": "Navn;Samtykke\nAnne A;Ja, navnet mitt kan vises\nIda I;Ja – men bare initialer\nJon J;Yes, but not my surname\n",
+      "documents/doc.md": letter("signatories:\n  - ../signatories/form.csv\n"),
+    });
+    const run = await runCli(["build", "documents/doc.md", "--format", "md", "--out-dir", "out"], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('signatories/form.csv:3:1  error  publish must be yes or no (ja/nei), got "Ja – men bare initialer"');
+    expect(run.stderr).toContain('signatories/form.csv:4:1  error  publish must be yes or no (ja/nei), got "Yes, but not my surname"');
+    const check = await runCli(["signatories", "check", "signatories/form.csv"], root);
+    expect(check.stdout).toContain("1 person named");
+  });
+});
+
+describe("a signatory file with no rows", () => {
+  it("is warned about: a form exported before anyone answered names nobody", async () => {
+    const root = makeWorkspace({
+      "signatories/skjema.csv": "Tidsmerke,Navn,Samtykke\n",
+      "documents/doc.md": letter("signatories:\n  - ../signatories/skjema.csv\n"),
+    });
+    const run = await runCli(["check", "documents/doc.md"], root);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("signatories/skjema.csv:1:1  warning  the file holds no signatories (at most a header line): nobody from it is named or counted");
+  });
+});

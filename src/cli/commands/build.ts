@@ -2,17 +2,16 @@ import path from "node:path";
 import { defineCommand, type ArgsDef } from "citty";
 import { buildDocuments } from "../../build/index.js";
 import { FORMATS, type Format } from "../../render/index.js";
-import { PDF_STANDARDS, type PdfStandard } from "../../render/types.js";
 import { t } from "../../i18n/catalogue.js";
 import { Reporter } from "../../report/index.js";
 import { finish, UsageError, type CliContext } from "../context.js";
-import { documentArgs, positionalFiles } from "../documents.js";
+import { documentArgs, pdfStandardArg, pdfStandardOf, positionalFiles } from "../documents.js";
 
 const args = {
   ...documentArgs,
   format: { type: "string", description: t("cli.buildFormat", { formats: FORMATS.join(",") }), default: "docx,pdf" },
   outDir: { type: "string", description: t("cli.buildOutDir"), default: "out" },
-  pdfStandard: { type: "string", description: t("cli.buildPdfStandard", { standards: Object.keys(PDF_STANDARDS).join(", ") }) },
+  ...pdfStandardArg,
 } satisfies ArgsDef;
 
 export default defineCommand({
@@ -24,8 +23,7 @@ export default defineCommand({
     const formats = String(values.format).split(",").map((f) => f.trim()).filter(Boolean);
     const unknown = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
     if (unknown.length || !formats.length) throw new UsageError(t("cli.unknownFormat", { format: unknown.join(","), formats: FORMATS.join(", ") }));
-    const pdfStandard = values.pdfStandard as PdfStandard | undefined;
-    if (pdfStandard !== undefined && !Object.hasOwn(PDF_STANDARDS, pdfStandard)) throw new UsageError(t("cli.badPdfStandard", { value: pdfStandard, standards: Object.keys(PDF_STANDARDS).join(", ") }));
+    const pdfStandard = pdfStandardOf(values.pdfStandard);
     const reporter = new Reporter();
     const outDir = path.resolve(ctx.cwd, String(values.outDir));
     const started = Date.now();

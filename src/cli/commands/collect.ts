@@ -10,7 +10,6 @@ import { WRITABLE_EXTENSIONS } from "../../signatories/index.js";
 import { finish, UsageError, type CliContext } from "../context.js";
 import { documentArgs, positionalFiles } from "../documents.js";
 
-const DB_HELP = "a SQLite file, or a postgres:// URL for a PostgreSQL server";
 /** Shorter admin tokens can be guessed or are typed by hand; 32 hex characters are 128 bits. */
 const MIN_ADMIN_TOKEN = 32;
 
@@ -36,13 +35,13 @@ async function openExisting(db: string, ctx: CliContext): Promise<SignatureStore
 }
 
 const exportArgs = {
-  db: { type: "string", description: DB_HELP, required: true },
-  out: { type: "string", description: `the signatory file to write (${WRITABLE_EXTENSIONS.join(", ")})`, required: true },
-  document: { type: "string", description: "only this document's sign-ons (its file name without .md)" },
+  db: { type: "string", description: t("cli.collectDb"), required: true },
+  out: { type: "string", description: t("cli.collectOut", { extensions: WRITABLE_EXTENSIONS.join(", ") }), required: true },
+  document: { type: "string", description: t("cli.collectDocument") },
 } satisfies ArgsDef;
 
 const exportCommand = defineCommand({
-  meta: { name: "export", description: "Write the confirmed and approved sign-ons as a signatory file that build reads" },
+  meta: { name: "export", description: t("cli.collectExportHelp") },
   args: exportArgs,
   async run({ args, data }) {
     const ctx = data as CliContext;
@@ -61,7 +60,7 @@ const exportCommand = defineCommand({
 });
 
 const purgeCommand = defineCommand({
-  meta: { name: "purge", description: "After a campaign: erase personal data, keep only what the sent document shows" },
+  meta: { name: "purge", description: t("cli.collectPurgeHelp") },
   args: { db: exportArgs.db, document: exportArgs.document },
   async run({ args, data }) {
     const ctx = data as CliContext;
@@ -99,24 +98,20 @@ function wholeNumber(flag: string, value: unknown): number {
 
 const args = {
   ...documentArgs,
-  port: { type: "string", description: "port on 127.0.0.1 (0 = any free port)", default: "8080" },
-  db: { type: "string", description: `${DB_HELP} (default: <document name>.signatures.sqlite here)` },
-  publicUrl: { type: "string", description: "the address people reach the page at, for links in e-mails (required with OPPROP_SMTP_URL)" },
-  rateLimit: { type: "string", description: "sign-ons per minute from one address (raise it for a crowd behind one address)", default: "10" },
-  trustProxy: {
-    type: "string",
-    description: "behind reverse proxies: how many (bare = 1) or their addresses, comma-separated; the client address is the one the nearest trusted proxy added to X-Forwarded-For",
-  },
-  closes: { type: "string", description: "the last day of signing, YYYY-MM-DD; afterwards the page shows no form" },
-  retainDays: { type: "string", description: "days after --closes that personal data are erased automatically", default: "90" },
-  confirmDays: { type: "string", description: "days a confirm link in an e-mail works; unconfirmed sign-ons are deleted then", default: "7" },
+  port: { type: "string", description: t("cli.collectPort"), default: "8080" },
+  db: { type: "string", description: t("cli.collectDbDefault") },
+  publicUrl: { type: "string", description: t("cli.collectPublicUrl") },
+  rateLimit: { type: "string", description: t("cli.collectRateLimit"), default: "10" },
+  trustProxy: { type: "string", description: t("cli.collectTrustProxy") },
+  closes: { type: "string", description: t("cli.collectCloses") },
+  retainDays: { type: "string", description: t("cli.collectRetainDays"), default: "90" },
+  confirmDays: { type: "string", description: t("cli.collectConfirmDays"), default: "7" },
 } satisfies ArgsDef;
 
 export default defineCommand({
   meta: {
     name: "collect",
-    description:
-      "Serve a sign-on page for a document on 127.0.0.1. Environment: OPPROP_ADMIN_TOKEN (enables /admin, at least 32 characters), OPPROP_SMTP_URL (e-mail confirmation), OPPROP_MAIL_FROM",
+    description: t("cli.collectHelp"),
   },
   args,
   subCommands: { export: exportCommand, purge: purgeCommand },

@@ -32,11 +32,17 @@ export default defineCommand({
     const created = await initWorkspace(dir, { document }).catch((error: Error) => {
       throw new UsageError(error.message);
     });
-    const where = path.relative(ctx.cwd, dir) || ".";
-    ctx.out(t("cli.created", { where, files: created.length, next: document?.path ?? EXAMPLE_DOCUMENT }));
+    // As the user gave it: an absolute path stays absolute, a relative one relative to here.
+    const where = path.isAbsolute(String(args.dir)) ? dir : path.relative(ctx.cwd, dir) || ".";
+    ctx.out(t("cli.created", { where, cd: shellWord(where), files: created.length, next: document?.path ?? EXAMPLE_DOCUMENT }));
     return 0;
   },
 });
+
+/** A path that pastes into a shell as one word: quoted when it holds anything but plain path characters. */
+function shellWord(text: string): string {
+  return /^[\w./@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
 
 const EXAMPLE_DOCUMENT = "documents/stotteerklaering-smertebehandling.md";
 const HORINGSSVAR_DOCUMENT = "documents/horingssvar.md";

@@ -9,11 +9,11 @@ import { UsageError, type CliContext } from "../context.js";
 const DEFAULT_PORT = 4330;
 
 export default defineCommand({
-  meta: { name: "studio", description: "Write, assemble and export in the browser: serves the workspace on 127.0.0.1 and opens it" },
+  meta: { name: "studio", description: t("cli.studioHelp") },
   args: {
-    dir: { type: "positional", description: "the workspace (default: the one the current folder is in)", required: false },
-    port: { type: "string", description: `port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one)` },
-    open: { type: "boolean", description: "open the browser (--no-open: do not)", default: true },
+    dir: { type: "positional", description: t("cli.studioDir"), required: false },
+    port: { type: "string", description: t("cli.studioPort", { port: DEFAULT_PORT }) },
+    open: { type: "boolean", description: t("cli.studioOpen"), default: true },
   },
   async run({ args, data }) {
     const ctx = data as CliContext;

@@ -127,8 +127,8 @@ export const cli = messages({
     en: (p: { langs: string; value: string }) => `--lang takes ${p.langs}, not "${p.value}"`,
   },
   created: {
-    nb: (p: { where: string; files: number; next: string }) => `laget ${p.where} med ${count(p.files, "fil", "filer", "nb")}\nneste: cd ${p.where} && opprop build ${p.next}`,
-    en: (p: { where: string; files: number; next: string }) => `created ${p.where} with ${count(p.files, "file", "files", "en")}\nnext: cd ${p.where} && opprop build ${p.next}`,
+    nb: (p: { where: string; cd: string; files: number; next: string }) => `laget ${p.where} med ${count(p.files, "fil", "filer", "nb")}\nneste: cd ${p.cd} && opprop build ${p.next}`,
+    en: (p: { where: string; cd: string; files: number; next: string }) => `created ${p.where} with ${count(p.files, "file", "files", "en")}\nnext: cd ${p.cd} && opprop build ${p.next}`,
   },
   // import
   importAbout: { nb: "Gjør et Word-utkast (.docx) om til argumentblokker, én per overskrift", en: "Turn a Word draft (.docx) into argument blocks, one per heading section" },
@@ -213,6 +213,80 @@ export const cli = messages({
   previewErrorsLastBuild: {
     nb: (p: { n: number }) => `${count(p.n, "feil", "feil", "nb")}: viser siste versjon som lot seg bygge`,
     en: (p: { n: number }) => `${count(p.n, "error", "errors", "en")}: showing the last version that built`,
+  },
+  collectHelp: {
+    nb: "Vis en underskriftsside for et dokument på 127.0.0.1. Miljøvariabler: OPPROP_ADMIN_TOKEN (slår på /admin, minst 32 tegn), OPPROP_SMTP_URL (bekreftelse på e-post), OPPROP_MAIL_FROM",
+    en: "Serve a sign-on page for a document on 127.0.0.1. Environment: OPPROP_ADMIN_TOKEN (enables /admin, at least 32 characters), OPPROP_SMTP_URL (e-mail confirmation), OPPROP_MAIL_FROM",
+  },
+  collectExportHelp: {
+    nb: "Skriv de bekreftede og godkjente underskriftene som en underskriverliste som build leser",
+    en: "Write the confirmed and approved sign-ons as a signatory file that build reads",
+  },
+  collectPurgeHelp: {
+    nb: "Etter en kampanje: slett personopplysninger, behold bare det det sendte dokumentet viser",
+    en: "After a campaign: erase personal data, keep only what the sent document shows",
+  },
+  collectDb: {
+    nb: "en SQLite-fil, eller en postgres://-adresse til en PostgreSQL-server",
+    en: "a SQLite file, or a postgres:// URL for a PostgreSQL server",
+  },
+  collectDbDefault: {
+    nb: "en SQLite-fil, eller en postgres://-adresse til en PostgreSQL-server (standard: <dokumentnavn>.signatures.sqlite her)",
+    en: "a SQLite file, or a postgres:// URL for a PostgreSQL server (default: <document name>.signatures.sqlite here)",
+  },
+  collectOut: {
+    nb: (p: { extensions: string }) => `underskriverlista som skrives (${p.extensions})`,
+    en: (p: { extensions: string }) => `the signatory file to write (${p.extensions})`,
+  },
+  collectDocument: {
+    nb: "bare underskriftene til dette dokumentet (filnavnet uten .md)",
+    en: "only this document's sign-ons (its file name without .md)",
+  },
+  collectPort: { nb: "port på 127.0.0.1 (0 = en ledig port)", en: "port on 127.0.0.1 (0 = any free port)" },
+  collectPublicUrl: {
+    nb: "adressen folk når siden på, for lenker i e-post (må oppgis med OPPROP_SMTP_URL)",
+    en: "the address people reach the page at, for links in e-mails (required with OPPROP_SMTP_URL)",
+  },
+  collectRateLimit: {
+    nb: "underskrifter per minutt fra én adresse (øk den når mange deler én adresse)",
+    en: "sign-ons per minute from one address (raise it for a crowd behind one address)",
+  },
+  collectTrustProxy: {
+    nb: "bak omvendte mellomtjenere (proxy): hvor mange (uten verdi = 1) eller adressene deres, kommaseparert; klientens adresse er den nærmeste betrodde mellomtjener la til i X-Forwarded-For",
+    en: "behind reverse proxies: how many (bare = 1) or their addresses, comma-separated; the client address is the one the nearest trusted proxy added to X-Forwarded-For",
+  },
+  collectCloses: {
+    nb: "siste dag for å skrive under, ÅÅÅÅ-MM-DD; etterpå viser siden ikke skjemaet",
+    en: "the last day of signing, YYYY-MM-DD; afterwards the page shows no form",
+  },
+  collectRetainDays: {
+    nb: "dager etter --closes før personopplysninger slettes automatisk",
+    en: "days after --closes that personal data are erased automatically",
+  },
+  collectConfirmDays: {
+    nb: "dager en bekreftelseslenke i e-post virker; ubekreftede underskrifter slettes da",
+    en: "days a confirm link in an e-mail works; unconfirmed sign-ons are deleted then",
+  },
+  studioHelp: {
+    nb: "Skriv, sett sammen og eksporter i nettleseren: viser arbeidsområdet på 127.0.0.1 og åpner det",
+    en: "Write, assemble and export in the browser: serves the workspace on 127.0.0.1 and opens it",
+  },
+  studioDir: {
+    nb: "arbeidsområdet (standard: det den nåværende mappa ligger i)",
+    en: "the workspace (default: the one the current folder is in)",
+  },
+  studioPort: {
+    nb: (p: { port: number }) => `port på 127.0.0.1 (standard ${p.port}; 0 velger en ledig)`,
+    en: (p: { port: number }) => `port on 127.0.0.1 (default ${p.port}; 0 picks a free one)`,
+  },
+  studioOpen: { nb: "åpne nettleseren (--no-open: ikke åpne)", en: "open the browser (--no-open: do not)" },
+  writeFailed: {
+    nb: (p: { reason: string }) => `kunne ikke skrive fila: ${p.reason}`,
+    en: (p: { reason: string }) => `could not write the file: ${p.reason}`,
+  },
+  pathPartIsFile: {
+    nb: "en del av stien er en fil, ikke en mappe (velg en annen --out-dir)",
+    en: "a part of its path is a file, not a folder (choose another --out-dir)",
   },
   renderFailed: {
     nb: (p: { format: string; reason: string }) => `kunne ikke lage ${p.format}: ${p.reason}`,

@@ -73,6 +73,10 @@ export const input = messages({
     en: (p: { text: string; above: string; line: number; column: number }) =>
       `the indentation of "${p.text}" does not fit: start the line in the same column as "${p.above}" on line ${p.line} (column ${p.column}), or further in if it belongs under it`,
   },
+  yamlTab: {
+    nb: (p: { line: number }) => `linje ${p.line} har innrykk med tabulator: bruk mellomrom i stedet (for eksempel to mellomrom)`,
+    en: (p: { line: number }) => `line ${p.line} is indented with a tab: indent with spaces instead (for example two spaces)`,
+  },
   yamlOther: {
     nb: (p: { message: string }) => `feil i YAML: ${p.message}`,
     en: (p: { message: string }) => `bad YAML: ${p.message}`,
@@ -86,6 +90,11 @@ export const input = messages({
     en: (p: { field: string }) => `missing required field "${p.field}"`,
   },
   notFound: { nb: "fila finnes ikke", en: "file not found" },
+  isFolder: {
+    nb: "dette er en mappe, ikke en fil: skriv dokumentene i den, f.eks. documents/*.md",
+    en: "this is a folder, not a file: name the documents in it, e.g. documents/*.md",
+  },
+  noAccess: { nb: "du har ikke tilgang til fila (filrettigheter)", en: "you have no access to the file (file permissions)" },
   cannotRead: {
     nb: (p: { reason: string }) => `kan ikke lese fila: ${p.reason}`,
     en: (p: { reason: string }) => `cannot read the file: ${p.reason}`,
@@ -131,16 +140,30 @@ export const input = messages({
     en: (p: { id: string; hint: string }) => `unknown source "${p.id}"${p.hint}`,
   },
   unknownVariable: {
-    nb: (p: { name: string; hint: string }) => `ukjent variabel «${p.name}»${p.hint}`,
-    en: (p: { name: string; hint: string }) => `unknown variable "${p.name}"${p.hint}`,
+    nb: (p: { name: string; hint: string }) =>
+      `ukjent variabel «${p.name}»${p.hint}: gi den en verdi under vars: i frontmatter (en linje «vars:», så «  ${p.name}: …» under den)`,
+    en: (p: { name: string; hint: string }) =>
+      `unknown variable "${p.name}"${p.hint}: give it a value under vars: in the frontmatter (a line "vars:", then "  ${p.name}: …" below it)`,
   },
   variableType: {
     nb: (p: { name: string }) => `variabelen «${p.name}» er en liste eller et oppslag; bruk et av feltene`,
     en: (p: { name: string }) => `variable "${p.name}" is a list or a map; use one of its fields`,
   },
-  badPlaceholder: {
-    nb: (p: { message: string }) => `feil i plassholder: ${p.message}`,
-    en: (p: { message: string }) => `bad placeholder: ${p.message}`,
+  placeholderUnclosed: {
+    nb: (p: { written: string; fixed: string }) => `plassholderen «${p.written}» mangler avsluttende }}: skriv den slik: ${p.fixed}`,
+    en: (p: { written: string; fixed: string }) => `the placeholder "${p.written}" has no closing }}: write it as ${p.fixed}`,
+  },
+  placeholderSpace: {
+    nb: (p: { written: string; fixed: string }) => `«${p.written}» har mellomrom mellom {{ og >: skriv den slik: ${p.fixed}`,
+    en: (p: { written: string; fixed: string }) => `"${p.written}" has a space between {{ and >: write it as ${p.fixed}`,
+  },
+  placeholderSingleBrace: {
+    nb: (p: { written: string; fixed: string }) => `«${p.written}» ser ut som å ta med en blokk, men mangler en klammeparentes: skriv den slik: ${p.fixed}`,
+    en: (p: { written: string; fixed: string }) => `"${p.written}" looks like a block include with one brace too few: write it as ${p.fixed}`,
+  },
+  placeholderUnreadable: {
+    nb: (p: { written: string }) => `plassholderen «${p.written}» kan ikke leses: en blokk tas med som {{> mappe/navn}}, en variabel som {{navn}}`,
+    en: (p: { written: string }) => `the placeholder "${p.written}" cannot be read: include a block as {{> folder/name}} and a variable as {{name}}`,
   },
   footnoteNoDefinition: {
     nb: (p: { label: string }) => `fotnoten [^${p.label}] har ingen definisjon`,

@@ -46,14 +46,23 @@ export const signatories = messages({
     en: (p: { value: string }) => `signed_at "${p.value}" is not a time opprop can read (use 2026-11-22T10:15 or 22.11.2026 10:15)`,
   },
   shadowed: {
-    nb: (p: { column: string; field: string; by: string }) => `kolonnen «${p.column}» betyr også ${p.field}; bruker «${p.by}» (velg med --map "${p.column}=${p.field}")`,
-    en: (p: { column: string; field: string; by: string }) => `column "${p.column}" also means ${p.field}; using "${p.by}" (choose with --map "${p.column}=${p.field}")`,
+    nb: (p: { column: string; field: string; word: string; by: string }) => `kolonnen «${p.column}» betyr også ${p.word}; bruker «${p.by}» (velg med --map "${p.column}=${p.word}")`,
+    en: (p: { column: string; field: string; word: string; by: string }) => `column "${p.column}" also means ${p.field}; using "${p.by}" (choose with --map "${p.column}=${p.field}")`,
   },
   unusedColumns: {
     nb: (p: { columns: string; n: number; example: string }) =>
       `opprop vet ikke hva ${p.columns} betyr, og bruker ikke innholdet; hvis en kolonne er et av feltene, si det med --map "${p.example}=felt" (eller map: i dokumentets signatories-oppføring)`,
     en: (p: { columns: string; n: number; example: string }) =>
       `opprop does not know what ${p.columns} ${p.n === 1 ? "means" : "mean"} and does not use ${p.n === 1 ? "it" : "them"}; if a column is one of the fields, say so with --map "${p.example}=field" (or map: in the document's signatories entry)`,
+  },
+  noRows: {
+    nb: "fila har ingen underskrivere (høyst en overskriftslinje): ingen fra den blir navngitt eller talt",
+    en: "the file holds no signatories (at most a header line): nobody from it is named or counted",
+  },
+  /** A column's header inside a message, quoted as the language quotes. */
+  columnName: {
+    nb: (p: { column: string }) => `«${p.column}»`,
+    en: (p: { column: string }) => `"${p.column}"`,
   },
   consentQuestion: {
     nb: (p: { column: string }) =>

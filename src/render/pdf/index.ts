@@ -8,6 +8,21 @@ import { engineMessages, reportEngineError } from "./engine.js";
 import { compilerFor, fontSetFor, fontsInput } from "./compilers.js";
 import { TEMPLATE } from "./template.js";
 
+/**
+ * The font coverage check a PDF build makes first, without building: for `check`. Reports what
+ * build would (warnings; errors under a PDF standard) and returns whether it found an error.
+ */
+export function checkPdfFonts(doc: AssembledDocument, options: RenderOptions): boolean {
+  try {
+    checkCoverage(doc, options, fontsOf(doc, options));
+    return false;
+  } catch (error) {
+    // Only a PDF standard stops on missing characters, after reporting each with its place.
+    if (options.pdfStandard === undefined) throw error;
+    return true;
+  }
+}
+
 /** Seconds since the epoch at midnight UTC of the document's date: the same date gives the same bytes. */
 const timestampOf = (isoDay: string): number => Date.parse(`${isoDay}T00:00:00Z`) / 1000;
 

@@ -5,6 +5,7 @@ import { t } from "../../i18n/catalogue.js";
 import { decode, readDelimited } from "./delimited.js";
 import { readJson, readYaml } from "./structured.js";
 import { UnreadableFile, type HeaderSink, type RowSink } from "./types.js";
+import { fileProblem } from "../../report/file-problem.js";
 
 export { UnreadableFile, type HeaderSink, type RawRow, type RowSink } from "./types.js";
 
@@ -37,7 +38,7 @@ export async function readRows(file: string, sink: RowSink, onHeader?: HeaderSin
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UnreadableFile(code === "ENOENT" ? t("input.notFound") : t("input.cannotRead", { reason: code ?? (error as Error).message }), undefined, code);
+    throw new UnreadableFile(fileProblem(error), undefined, code);
   }
   await reader(bytes, sink, onHeader);
 }
