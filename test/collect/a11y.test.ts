@@ -4,13 +4,12 @@
  * away at the top, nothing overflows at 390 px, and axe-core finds no violations
  * on any page of the sign-on.
  */
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import type { FastifyInstance } from "fastify";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { AssembledDocument } from "../../src/assemble/types.js";
 import type { SignatureStore } from "../../src/collect/store.js";
+import { axeViolations } from "../helpers/browser.js";
 import { ADMIN_TOKEN, backends, fixtureDocument, haveBrowser, launchChromium, listen, mailLinks, smtpSink } from "./helpers.js";
 
 const stores = backends();
@@ -19,7 +18,6 @@ let store: SignatureStore;
 let app: FastifyInstance;
 let url: string;
 let browser: Browser;
-let axeSource: string;
 let sink: Awaited<ReturnType<typeof smtpSink>>;
 
 beforeAll(async () => {
@@ -29,7 +27,6 @@ beforeAll(async () => {
   sink = await smtpSink();
   store = await stores.list[0].open();
   ({ app, url } = await listen({ doc, store, adminToken: ADMIN_TOKEN, smtpUrl: sink.url }));
-  axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -43,17 +40,6 @@ afterAll(async () => {
 // A Norwegian browser: it asks for bokmål (Chromium asks for English otherwise, and gets it).
 const NORWEGIAN = { locale: "nb-NO" };
 const PHONE = { ...NORWEGIAN, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
-
-/** axe-core's violations on the page as it is now (the CSP is bypassed only to inject axe itself). */
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(async () =>
-    (window as unknown as { axe: { run(): Promise<{ passes: unknown[]; violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(),
-  );
-  // axe ran its rules (a page it could not read would pass nothing).
-  expect(result.passes.length).toBeGreaterThan(10);
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 /** An organisation with an orgnr that fails MOD11: the browser lets it through, the server does not. */
 async function submitInvalid(page: Page) {
@@ -113,7 +99,7 @@ test.skipIf(!haveBrowser)("axe-core finds no violations on the sign-on pages, on
   for (const device of [PHONE, { ...NORWEGIAN, viewport: { width: 1280, height: 900 } }]) {
     const context = await browser.newContext({ ...device, bypassCSP: true });
     const page = await context.newPage();
-    const check = async (what: string) => expect({ what, violations: await violations(page) }).toEqual({ what, violations: [] });
+    const check = async (what: string) => expect({ what, violations: await axeViolations(page) }).toEqual({ what, violations: [] });
     await page.goto(url + "/");
     await check("front page");
     await submitInvalid(page);

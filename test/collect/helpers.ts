@@ -354,15 +354,4 @@ export async function startCollect(
 export const exited = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => (child.exitCode !== null || child.signalCode ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
 
-const CHROMIUM = "/usr/bin/chromium";
-/** Chromium is installed here (CI has it always). */
-export const haveBrowser = existsSync(CHROMIUM) || Boolean(process.env.CI);
-
-/** The system Chromium through playwright-core (no downloaded browser), quiet and sandbox-free for containers. */
-export async function launchChromium() {
-  const { chromium } = await import("playwright-core");
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-}
+export { haveBrowser, launchChromium } from "../helpers/browser.js";

@@ -1,13 +1,12 @@
-import { existsSync } from "node:fs";
 import { cp, mkdtemp, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { request } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPreviewBuilder, startPreview, type PreviewServer } from "../../src/preview/index.js";
+import { haveBrowser, launchChromium } from "../helpers/browser.js";
 
 const fixture = path.resolve(import.meta.dirname, "../fixtures/preview-basic");
-const CHROMIUM = "/usr/bin/chromium";
 
 let tmp: string;
 let servers: PreviewServer[] = [];
@@ -163,13 +162,11 @@ describe("opprop preview server", () => {
   });
 });
 
-const haveChromium = existsSync(CHROMIUM);
-describe.skipIf(!haveChromium && !process.env.CI)("preview in a real browser", () => {
+describe.skipIf(!haveBrowser)("preview in a real browser", () => {
   it("edits a block and sees the page change without touching the browser, with no CSP violations", async () => {
-    const { chromium } = await import("playwright-core");
     const { block, document } = await workspace("browser");
     const server = await serve(document);
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const problems: string[] = [];

@@ -11,7 +11,8 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startStudio, type StudioServer } from "../../src/studio/server.js";
-import { blockOpening, clientBuilt, docxText, expectAccessible, haveBrowser, launch, watchProblems, workspaceCopy } from "./helpers.js";
+import { haveBrowser, launchChromium } from "../helpers/browser.js";
+import { blockOpening, clientBuilt, docxText, expectAccessible, watchProblems, workspaceCopy } from "./helpers.js";
 
 const run = haveBrowser && clientBuilt;
 const DEMANDS = {
@@ -29,7 +30,7 @@ beforeAll(async () => {
   if (!run) return;
   root = await workspaceCopy();
   studio = await startStudio({ root, port: 0, today: "2026-11-25" });
-  browser = await launch();
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

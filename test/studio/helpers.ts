@@ -1,16 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { cp, mkdir, mkdtemp } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
-import type { Browser, Page } from "playwright-core";
-import { chromium } from "playwright-core";
+import type { Page } from "playwright-core";
 import { expect } from "vitest";
+import { axeViolations } from "../helpers/browser.js";
 
 export const REPO = path.resolve(import.meta.dirname, "../..");
-export const CHROMIUM = "/usr/bin/chromium";
-export const haveBrowser = existsSync(CHROMIUM) || Boolean(process.env.CI);
 export const clientBuilt = existsSync(path.join(REPO, "dist/studio-client/studio.js"));
 
 /** A workspace with the shipped blocks, templates and signatories; `documents` copies the examples too. */
@@ -19,13 +16,6 @@ export async function workspaceCopy(options: { documents?: boolean } = {}): Prom
   for (const folder of ["demands", "templates", "signatories", ...(options.documents ? ["documents"] : [])]) await cp(path.join(REPO, folder), path.join(root, folder), { recursive: true });
   await mkdir(path.join(root, "documents"), { recursive: true });
   return root;
-}
-
-export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
 }
 
 /**
@@ -47,21 +37,9 @@ export async function watchProblems(page: Page): Promise<string[]> {
   return problems;
 }
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
 /** axe-core's WCAG 2.1 A and AA rules on the page as it is now: no violations. */
 export async function expectAccessible(page: Page, view: string): Promise<void> {
-  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-  await page.evaluate(AXE);
-  const { violations, passes } = await page.evaluate(async () => {
-    type Rule = { id: string; help: string; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-    return { violations: result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), passes: result.passes.length };
-  });
-  expect(violations, `axe in ${view}`).toEqual([]);
-  // axe did look: colour contrast, labels, names and the like passed.
-  expect(passes, `axe rules passed in ${view}`).toBeGreaterThan(10);
+  expect(await axeViolations(page, ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]), `axe in ${view}`).toEqual([]);
 }
 
 /** The text of a DOCX's body, runs joined: enough to check order and presence. */
