@@ -1,7 +1,9 @@
-// Bundles the compiled CLI (dist/cli/main.js, from `tsc`) into dist/bundle/: a cold
-// `opprop` start otherwise spends most of its time resolving, reading and compiling
-// ~900 small ESM files (micromark alone is hundreds). Commands stay lazily loaded:
-// code splitting turns each `import()` into its own chunk.
+// Bundles the compiled CLI (dist/cli/main.js, from `tsc`) into one CommonJS file,
+// dist/bundle/main.cjs: a cold `opprop` start otherwise spends most of its time resolving,
+// reading and compiling ~900 small ESM files (micromark alone is hundreds). CommonJS,
+// because Node 20 can keep compiled code between runs only for a script it compiles
+// itself (vm.Script with V8's code cache, src/cli/code-cache.ts), not for ESM. Commands
+// stay lazily run: esbuild turns each `import()` into a module initialised on first use.
 //
 //   npm run build && node scripts/bundle.mjs
 //
@@ -24,18 +26,20 @@ async function bundleCli() {
   rmSync(outdir, { recursive: true, force: true });
 
   await build({
-    entryPoints: { main: path.join(root, "dist/cli/main.js") },
-    outdir,
+    entryPoints: [path.join(root, "dist/cli/main.js")],
+    outfile: path.join(outdir, "main.cjs"),
     bundle: true,
-    splitting: true,
-    format: "esm",
+    format: "cjs",
     platform: "node",
     target: "node20",
-    outExtension: { ".js": ".mjs" },
+    // Less to read and to hash at each start; names stay, so stack traces still say where.
+    minifyWhitespace: true,
+    minifySyntax: true,
     // Native addons load a .node binary next to their own files; they stay in node_modules.
     external: ["@myriaddreamin/typst-ts-node-compiler", "better-sqlite3", "pg-native"],
-    // CommonJS dependencies call require(); ESM output has none unless given one.
-    banner: { js: 'import { createRequire as __opprop_createRequire } from "node:module"; const require = __opprop_createRequire(import.meta.url);' },
+    // Our modules find the package's files from import.meta.url, which CommonJS lacks.
+    define: { "import.meta.url": "__opprop_bundle_url" },
+    banner: { js: 'const __opprop_bundle_url = require("node:url").pathToFileURL(__filename).href;' },
     logLevel: "warning",
     legalComments: "none",
     plugins: [zodLocalesWeUse()],

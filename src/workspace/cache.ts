@@ -15,7 +15,6 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
-import { homedir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
@@ -23,6 +22,7 @@ import type { Root } from "mdast";
 import { getLocale } from "../i18n/locale.js";
 import type { Message } from "../report/index.js";
 import type { BlockFrontmatter } from "../schema/block.js";
+import { userCacheDir } from "./cache-dir.js";
 
 /** What loading one block file gave: the block's fields, or only messages when it failed. */
 export interface CachedBlock {
@@ -47,7 +47,7 @@ let cacheDir: string | undefined;
 const opened = new Map<string, BlockCache>();
 
 /** Turns the disk cache on for this process, in `dir` (default: the user's cache folder, if there is one). */
-export function useBlockCache(dir = defaultCacheDir()): void {
+export function useBlockCache(dir = userCacheDir()): void {
   if (dir === undefined) return;
   if (cacheDir === undefined) process.once("exit", saveBlockCaches);
   cacheDir = dir;
@@ -62,15 +62,6 @@ export function blockCacheFor(root: string): BlockCache {
 /** Writes every cache that changed (synchronously: it runs in the process's "exit" handler). */
 export function saveBlockCaches(): void {
   for (const cache of opened.values()) cache.save();
-}
-
-function defaultCacheDir(): string | undefined {
-  try {
-    return path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), ".cache"), "opprop");
-  } catch {
-    // No home folder (homedir() throws without HOME and a passwd entry): build without the cache.
-    return undefined;
-  }
 }
 
 /** The file's identity now; a different stamp means the cached entry is not used. */
