@@ -11,12 +11,12 @@
  * (its size, mtime and inode), one Node and V8 version and one CPU architecture; V8 also
  * checks it itself and rejects one that does not fit, which only costs a recompile.
  */
-import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import path from "node:path";
 import { Script } from "node:vm";
 import { deserialize, serialize } from "node:v8";
+import { writeFileAtomicSync } from "../build/write.js";
 import { userCacheDir } from "../workspace/cache-dir.js";
 
 interface StoredCache {
@@ -65,13 +65,9 @@ function readCache(file: string, key: string): Buffer | undefined {
 
 /** Temp file and rename, so that another opprop starting now never reads half a cache. */
 function writeCache(file: string, stored: StoredCache): void {
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(temp, serialize(stored));
-    renameSync(temp, file);
+    writeFileAtomicSync(file, serialize(stored));
   } catch {
     // A read-only or full cache folder costs the next start its speed-up, nothing else.
-    rmSync(temp, { force: true });
   }
 }

@@ -13,12 +13,13 @@
  * Only the CLI turns it on (bin/opprop.js calls `useBlockCache`); the library and the
  * tests load workspaces without it unless they ask.
  */
-import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import type { Root } from "mdast";
+import { writeFileAtomicSync } from "../build/write.js";
 import { getLocale } from "../i18n/locale.js";
 import type { Message } from "../report/index.js";
 import type { BlockFrontmatter } from "../schema/block.js";
@@ -153,15 +154,11 @@ export class BlockCache {
   /** Writes the cache if anything changed: temp file and rename, so a reader never sees half of it. */
   save(): void {
     if (!this.file || !this.changed) return;
-    const temp = `${this.file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
     try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      writeFileSync(temp, serialize({ key: this.key, entries: this.entries }));
-      renameSync(temp, this.file);
+      writeFileAtomicSync(this.file, serialize({ key: this.key, entries: this.entries }));
       this.changed = false;
     } catch {
       // A read-only home or a full disk costs the next run its speed-up, nothing else.
-      rmSync(temp, { force: true });
     }
   }
 }

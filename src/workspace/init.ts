@@ -1,5 +1,6 @@
-import { cp, mkdir, readdir, writeFile } from "node:fs/promises";
+import { cp, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { makeDirectory } from "../build/write.js";
 import { t } from "../i18n/catalogue.js";
 import { PACKAGE_ROOT } from "./index.js";
 
@@ -19,7 +20,7 @@ export interface InitOptions {
 export async function initWorkspace(dir: string, options: InitOptions = {}): Promise<string[]> {
   const existing = await readdir(dir).catch(() => []);
   if (existing.length) throw new Error(t("input.initNotEmpty", { dir }));
-  for (const folder of ["documents", "demands", "signatories", "templates", "out"]) await mkdir(path.join(dir, folder), { recursive: true });
+  for (const folder of ["documents", "demands", "signatories", "templates", "out"]) makeDirectory(path.join(dir, folder));
   const copied: string[] = [];
   for (const item of ["demands", "templates", ...(options.document ? [] : EXAMPLE)]) {
     await cp(path.join(PACKAGE_ROOT, item), path.join(dir, item), { recursive: true, errorOnExist: true, force: false });

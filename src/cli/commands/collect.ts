@@ -1,8 +1,8 @@
-import { mkdir } from "node:fs/promises";
 import { isIP } from "node:net";
 import path from "node:path";
 import { defineCommand, type ArgsDef } from "citty";
 import { assembleDocuments } from "../../build/index.js";
+import { makeDirectory } from "../../build/write.js";
 import { createCollectServer, exportSignatures, MissingStoreError, openStore, type SignatureStore } from "../../collect/index.js";
 import { t } from "../../i18n/catalogue.js";
 import { Reporter } from "../../report/index.js";
@@ -49,7 +49,7 @@ const exportCommand = defineCommand({
     if (!WRITABLE_EXTENSIONS.includes(path.extname(out).toLowerCase())) throw new UsageError(t("collect.cliOutExtension", { extensions: WRITABLE_EXTENSIONS.join(", ") }));
     const store = await openExisting(String(args.db), ctx);
     try {
-      await mkdir(path.dirname(out), { recursive: true });
+      makeDirectory(path.dirname(out));
       const n = await exportSignatures(store, out, args.document as string | undefined);
       ctx.out(t("collect.cliExported", { file: path.relative(ctx.cwd, out), n }));
       return 0;
