@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { FootnoteDefinition, Nodes, Root, RootContent } from "mdast";
+import type { FootnoteDefinition, Nodes, Root, RootContent, Yaml } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
 import { applyConsultation } from "../consultation/index.js";
@@ -9,9 +9,10 @@ import { t } from "../i18n/catalogue.js";
 import { formatDate, LABELS } from "../i18n/index.js";
 import { positionInFrontmatter, readFrontmatter } from "../parse/frontmatter.js";
 import { parseMarkdown } from "../parse/markdown.js";
-import { didYouMean, type Position, type Reporter } from "../report/index.js";
+import { didYouMean, Reporter, type Position } from "../report/index.js";
 import { documentFrontmatterSchema, type DocumentFrontmatter } from "../schema/document.js";
 import { emptySignatoryList, loadSignatories, type FileSummary, type SignatoryFile } from "../signatories/index.js";
+import { blockCacheFor } from "../workspace/cache.js";
 import type { Workspace } from "../workspace/index.js";
 import { cleanStrings } from "./clean.js";
 import { documentScope, expandNodes, type ExpandContext } from "./expand.js";
@@ -48,8 +49,7 @@ export async function assemble(workspace: Workspace, documentPath: string, repor
   }
   // Any error from here on, in this document, its blocks or its signatory files, means no output for it.
   const messagesBefore = reporter.messages.length;
-  const { tree, frontmatter } = parseMarkdown(source);
-  const meta = readFrontmatter(file, frontmatter, documentFrontmatterSchema, reporter, source);
+  const { tree, frontmatter, meta } = readDocument(workspace.root, absolute, file, source, reporter);
   if (!meta) return undefined;
 
   const template = workspace.templates.get(meta.template);
@@ -102,6 +102,29 @@ export async function assemble(workspace: Workspace, documentPath: string, repor
     fingerprint,
     blocks: ctx.used,
   });
+}
+
+interface ReadDocument {
+  tree: Root;
+  frontmatter?: Yaml;
+  meta?: DocumentFrontmatter;
+}
+
+/**
+ * The document's Markdown tree and validated frontmatter. The CLI's cache (workspace/cache.ts)
+ * remembers them for a text that gave no message at all, so that a cached document has
+ * nothing to repeat; any other text is parsed every time.
+ */
+function readDocument(root: string, absolute: string, file: string, source: string, reporter: Reporter): ReadDocument {
+  const cache = blockCacheFor(root);
+  const cached = cache.getParsed<ReadDocument>(absolute, source);
+  if (cached) return cached;
+  const own = new Reporter();
+  const { tree, frontmatter } = parseMarkdown(source);
+  const meta = readFrontmatter(file, frontmatter, documentFrontmatterSchema, own, source);
+  if (meta && own.messages.length === 0) cache.putParsed(absolute, source, { tree, frontmatter, meta } satisfies ReadDocument);
+  reporter.messages.push(...own.messages);
+  return { tree, frontmatter, meta };
 }
 
 function displayPath(root: string, absolute: string): string {

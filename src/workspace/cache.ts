@@ -3,6 +3,8 @@
  * validated frontmatter, messages, and its Markdown tree once a document included it),
  * keyed by the file's path, size, mtime, ctime and inode. A cold `opprop build` then
  * reads one file instead of parsing 90 frontmatters and the included bodies again.
+ * Beside it, what parsing a document or a template gave, keyed by its path and text
+ * (both are read anyway; the text's hash leaves no doubt about an edit).
  *
  * Never stale: an edit changes size or mtime, and always ctime (which no tool can set
  * back); an atomic save (write + rename) changes the inode; a deleted or renamed file
@@ -42,6 +44,15 @@ interface Entry {
   block: Uint8Array;
   tree?: Uint8Array;
 }
+
+/** A parsed document or template, by the SHA-256 of the text it was parsed from. */
+interface ParsedEntry {
+  hash: string;
+  value: Uint8Array;
+}
+
+/** Documents and templates remembered per workspace; the oldest go first beyond this. */
+const MOST_PARSED = 200;
 
 let cacheDir: string | undefined;
 /** One cache per workspace and process: read when first needed, written when the process ends. */
@@ -91,29 +102,52 @@ function codeStamp(): string {
 
 export class BlockCache {
   private readonly entries: Map<string, Entry>;
+  private readonly parsed: Map<string, ParsedEntry>;
   private changed = false;
 
   private constructor(
     private readonly file: string | undefined,
     private readonly key: string,
     entries: Map<string, Entry>,
+    parsed: Map<string, ParsedEntry>,
   ) {
     this.entries = entries;
+    this.parsed = parsed;
   }
 
   /** The cache of workspace `root`: empty when the disk cache is off or its file unusable. */
   static open(root: string): BlockCache {
     const key = [codeStamp(), process.version, getLocale(), root].join("\0");
-    if (!cacheDir) return new BlockCache(undefined, key, new Map());
+    if (!cacheDir) return new BlockCache(undefined, key, new Map(), new Map());
     const file = path.join(cacheDir, `blocks-${createHash("sha256").update(root).digest("hex").slice(0, 32)}.bin`);
     let entries = new Map<string, Entry>();
+    let parsed = new Map<string, ParsedEntry>();
     try {
-      const stored = deserialize(readFileSync(file)) as { key: string; entries: Map<string, Entry> };
-      if (stored.key === key && stored.entries instanceof Map) entries = stored.entries;
+      const stored = deserialize(readFileSync(file)) as { key: string; entries: Map<string, Entry>; parsed: Map<string, ParsedEntry> };
+      if (stored.key === key && stored.entries instanceof Map && stored.parsed instanceof Map) ({ entries, parsed } = stored);
     } catch {
       // No cache yet, or one from a crash or another format: start empty.
     }
-    return new BlockCache(file, key, entries);
+    return new BlockCache(file, key, entries, parsed);
+  }
+
+  /** What parsing `absoluteFile` gave when its text was `source`, as fresh objects; undefined if not cached. */
+  getParsed<T>(absoluteFile: string, source: string): T | undefined {
+    const entry = this.parsed.get(absoluteFile);
+    return entry && entry.hash === textHash(source) ? (deserialize(entry.value) as T) : undefined;
+  }
+
+  /** Remembers what parsing `source`, the text of `absoluteFile`, gave (serialized now, before anyone changes it). */
+  putParsed(absoluteFile: string, source: string, value: unknown): void {
+    if (!this.file) return;
+    const bytes = serializable(value);
+    this.parsed.delete(absoluteFile);
+    if (bytes) this.parsed.set(absoluteFile, { hash: textHash(source), value: bytes });
+    for (const oldest of this.parsed.keys()) {
+      if (this.parsed.size <= MOST_PARSED) break;
+      this.parsed.delete(oldest);
+    }
+    this.changed = true;
   }
 
   /** The entry for `absoluteFile` if the file is still exactly what was cached. */
@@ -155,7 +189,7 @@ export class BlockCache {
   save(): void {
     if (!this.file || !this.changed) return;
     try {
-      writeFileAtomicSync(this.file, serialize({ key: this.key, entries: this.entries }));
+      writeFileAtomicSync(this.file, serialize({ key: this.key, entries: this.entries, parsed: this.parsed }));
       this.changed = false;
     } catch {
       // A read-only home or a full disk costs the next run its speed-up, nothing else.
@@ -170,6 +204,10 @@ function serializable(value: unknown): Uint8Array | undefined {
   } catch {
     return undefined;
   }
+}
+
+function textHash(source: string): string {
+  return createHash("sha256").update(source).digest("base64");
 }
 
 export function treeFromCache(bytes: Uint8Array): Root {

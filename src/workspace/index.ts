@@ -159,24 +159,44 @@ async function loadTemplates(root: string, reporter: Reporter): Promise<Workspac
   } catch {
     return templates;
   }
+  const cache = blockCacheFor(root);
   for (const name of names.sort()) {
     const file = path.join("templates", name, "template.yaml");
-    let raw: unknown;
+    const absolute = path.join(root, file);
+    let source: string;
     try {
-      raw = parseYaml(await readFile(path.join(root, file), "utf8")) ?? {};
+      source = await readFile(absolute, "utf8");
     } catch (error) {
-      reporter.error(file, positionOf(error), t("input.yamlOther", { message: (error as Error).message.split("\n")[0] }), "yaml");
+      reporter.error(file, undefined, t("input.yamlOther", { message: (error as Error).message.split("\n")[0] }), "yaml");
       continue;
     }
-    useZodLocale();
-    const result = templateSchema.safeParse(raw);
-    if (!result.success) {
-      for (const issue of result.error.issues) reporter.error(file, undefined, `${issue.path.join(".") || "template"}: ${issue.message}`, "template");
-      continue;
+    // A valid template's fields are remembered by its text (an invalid one has messages to give each time).
+    let fields = cache.getParsed<TemplateDef>(absolute, source);
+    if (!fields) {
+      fields = readTemplate(file, source, reporter);
+      if (!fields) continue;
+      cache.putParsed(absolute, source, fields);
     }
-    templates.set(name, { ...result.data, name });
+    templates.set(name, { ...fields, name });
   }
   return templates;
+}
+
+function readTemplate(file: string, source: string, reporter: Reporter): TemplateDef | undefined {
+  let raw: unknown;
+  try {
+    raw = parseYaml(source) ?? {};
+  } catch (error) {
+    reporter.error(file, positionOf(error), t("input.yamlOther", { message: (error as Error).message.split("\n")[0] }), "yaml");
+    return undefined;
+  }
+  useZodLocale();
+  const result = templateSchema.safeParse(raw);
+  if (!result.success) {
+    for (const issue of result.error.issues) reporter.error(file, undefined, `${issue.path.join(".") || "template"}: ${issue.message}`, "template");
+    return undefined;
+  }
+  return result.data;
 }
 
 function positionOf(error: unknown) {
