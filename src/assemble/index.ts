@@ -233,8 +233,15 @@ function resolveSignatoryFiles(
       continue;
     }
     const { map } = entry;
-    const mapPlaces = map && Object.fromEntries(Object.keys(map).map((column) => [column, { file, position: positionOf(index, ["map", column]) }]));
-    files.push({ path: resolved, group: entry.group, map, mapPlaces, namedAt: { file, position: positionOf(index, entry.map || entry.group ? ["file"] : []), as: entry.file } });
+    // Found only when a message needs it: each lookup parses the frontmatter's YAML again.
+    const place = (within: string[]) => ({
+      file,
+      get position() {
+        return positionOf(index, within);
+      },
+    });
+    const mapPlaces = map && Object.fromEntries(Object.keys(map).map((column) => [column, place(["map", column])]));
+    files.push({ path: resolved, group: entry.group, map, mapPlaces, namedAt: Object.assign(place(entry.map || entry.group ? ["file"] : []), { as: entry.file }) });
   }
   return files;
 }
