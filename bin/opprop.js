@@ -7,10 +7,11 @@ import { codeCacheFile, requireWithCodeCache } from "../dist/cli/code-cache.js";
 
 const command = process.argv[2];
 const cli = requireWithCodeCache(fileURLToPath(new URL("../dist/bundle/main.cjs", import.meta.url)), codeCacheFile(command));
-const { main, useBlockCache } = cli.exports;
+const { main, useBlockCache, useDocxPartCache } = cli.exports;
 
-// Block files parsed once, then read from the user's cache folder while they stay unchanged.
+// Files parsed and DOCX parts compressed once, then taken from the user's cache folder while they stay the same.
 useBlockCache();
+useDocxPartCache();
 process.exitCode = await main(process.argv.slice(2));
 // Not after a usage error (exit code 2): a mistyped command would leave a cache of its own.
 if (process.exitCode !== 2) cli.save();

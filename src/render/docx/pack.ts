@@ -1,6 +1,8 @@
 import { Packer, type Document } from "docx";
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { deflateSync, strFromU8, strToU8, unzipSync } from "fflate";
 import { fixPart } from "./fixups.js";
+import { cachedDeflate } from "./part-cache.js";
+import { zipParts, type ZipPart } from "./zip.js";
 
 type Parts = Map<string, string | Uint8Array>;
 
@@ -23,7 +25,8 @@ async function packageParts(file: Document): Promise<Parts> {
  * on every zip entry. They become ids numbered in order of appearance, the document's own
  * date, and that date at noon (local time, which is what zip stores, so the bytes do not
  * depend on the time zone). fflate compresses in JavaScript, so the bytes do not depend
- * on the zlib build of the machine either.
+ * on the zlib build of the machine either; a part compressed in an earlier build comes
+ * from the CLI's cache (part-cache.ts) as the very same bytes.
  */
 export async function pack(file: Document, isoDay: string, languageTag: string): Promise<Uint8Array> {
   const parts = await packageParts(file);
@@ -44,7 +47,7 @@ export async function pack(file: Document, isoDay: string, languageTag: string):
   // [Content_Types].xml first, as Office writes it; the rest keep docx's (stable) order.
   const names = [...parts.keys()];
   const ordered = [...names.filter((name) => name === "[Content_Types].xml"), ...names.filter((name) => name !== "[Content_Types].xml")];
-  const zippable: Zippable = {};
+  const zipped: ZipPart[] = [];
   for (const name of ordered) {
     let text = texts.get(name);
     if (text !== undefined) {
@@ -52,7 +55,8 @@ export async function pack(file: Document, isoDay: string, languageTag: string):
       text = fixPart(name, text, languageTag);
       if (name === "docProps/core.xml") text = text.replace(/(<dcterms:(?:created|modified)\b[^>]*>)[^<]*/g, `$1${timestamp}`);
     }
-    zippable[name] = [text === undefined ? (parts.get(name) as Uint8Array) : strToU8(text), { mtime }];
+    const data = text === undefined ? (parts.get(name) as Uint8Array) : strToU8(text);
+    zipped.push({ name, data, deflated: cachedDeflate(data, (bytes) => deflateSync(bytes)) });
   }
-  return zipSync(zippable);
+  return zipParts(zipped, mtime);
 }
