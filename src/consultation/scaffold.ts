@@ -13,11 +13,15 @@ import { PLACEHOLDERS } from "./placeholders.js";
  * word rather than reading "Høringssvar – Høring – …".
  */
 export function responseTitle(prefix: string, consulted: string): string {
-  const rest = /^(?:høring|høyring|consultation)(?:snotat|sbrev|sdokument| paper| document)?\b\s*(.*)$/i.exec(consulted.trim())?.[1];
+  const rest = CONSULTATION_WORD.exec(consulted.trim())?.[1];
   if (rest === undefined) return `${prefix} – ${consulted}`;
   if (!rest) return prefix;
-  return /^[–—:-]/.test(rest) ? `${prefix} ${rest.replace(/^[—:-]/, "–")}` : `${prefix} ${rest}`;
+  // "Høring: forslag" and "Høring — forslag" read "Høringssvar – forslag".
+  return "–—:-".includes(rest[0]) ? `${prefix} –${rest.slice(1)}` : `${prefix} ${rest}`;
 }
+
+/** A string, not a regex literal: esbuild escapes non-ASCII in strings only, and an ASCII bundle starts faster (scripts/bundle.mjs). */
+const CONSULTATION_WORD = new RegExp("^(?:høring|høyring|consultation)(?:snotat|sbrev|sdokument| paper| document)?\\b\\s*(.*)$", "i");
 
 export interface ScaffoldOptions {
   lang?: Lang;

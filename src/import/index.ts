@@ -99,9 +99,9 @@ function fileNames(blocks: ImportedBlock[], outDir: string): string[] {
 export function slug(title: string): string {
   return title
     .toLocaleLowerCase("nb")
-    .replace(/æ/g, "ae")
-    .replace(/ø/g, "o")
-    .replace(/å/g, "a")
+    .replaceAll("æ", "ae")
+    .replaceAll("ø", "o")
+    .replaceAll("å", "a")
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^a-z0-9]+/g, "-")
