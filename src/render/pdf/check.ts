@@ -3,6 +3,7 @@ import type { AssembledDocument } from "../../assemble/types.js";
 import { t } from "../../i18n/catalogue.js";
 import type { RenderOptions } from "../types.js";
 import { uncovered } from "./coverage.js";
+import { PAGE, PAGES } from "./data.js";
 import type { DeclaredFamily } from "./fonts.js";
 import { shownText, type ShownText } from "./shown-text.js";
 
@@ -33,6 +34,31 @@ export function charactersOf(text: string): Set<string> {
   return found;
 }
 
+/** How JSON.stringify writes a lone surrogate (which a JSON signatory file can hold). */
+const SURROGATE_ESCAPE = /\\u(d[89a-f][0-9a-f]{2})/g;
+
+/**
+ * The characters of the JSON data handed to Typst (data.ts): every text the PDF shows is
+ * in it, so one scan of it serves the coverage check and the font set (compilers.ts).
+ * A lone surrogate counts as itself, not as its escape; a user's literal "\\ud800"
+ * also adds one, which no shown text holds and so is never reported.
+ */
+export function dataCharacters(json: string): Set<string> {
+  const found = charactersOf(json);
+  for (const [, hex] of json.matchAll(SURROGATE_ESCAPE)) found.add(String.fromCharCode(parseInt(hex, 16)));
+  // The footer's stand-ins become page numbers in Typst.
+  found.delete(PAGE);
+  found.delete(PAGES);
+  return found;
+}
+
+/** The characters of every shown text, for `check`, which makes no data. */
+export function shownCharacters(doc: AssembledDocument): Set<string> {
+  const distinct = new Set(commonChars());
+  for (const { text } of shownText(doc)) if (!ONLY_COMMON.test(text)) for (const c of text) distinct.add(c);
+  return distinct;
+}
+
 /** Each shown text that holds one of `chars`, with those of its characters. */
 export function placesOf(doc: AssembledDocument, matches: (char: string) => boolean): { place: ShownText; chars: Set<string> }[] {
   const found: { place: ShownText; chars: Set<string> }[] = [];
@@ -45,20 +71,22 @@ export function placesOf(doc: AssembledDocument, matches: (char: string) => bool
 }
 
 /**
- * Before Typst sees the document: every character that no font of the chain can show is
- * reported where it was written (a signatory's row, a block, a field). An archival or
- * accessible PDF must not show a box for a letter, so then it is an error and the PDF is
- * not made; a plain PDF is made, with a warning.
+ * Before Typst sees the document: every character of `chars` (those of the data, or of
+ * the shown texts) that no font of the chain can show is reported where it was written
+ * (a signatory's row, a block, a field). An archival or accessible PDF must not show a
+ * box for a letter, so then it is an error and the PDF is not made; a plain PDF is made,
+ * with a warning. The shown texts are only walked when a character is missing.
  */
-export function checkCoverage(doc: AssembledDocument, options: RenderOptions, chain: readonly DeclaredFamily[]): void {
-  const distinct = new Set<string>();
-  for (const { text } of shownText(doc)) if (!ONLY_COMMON.test(text)) for (const c of text) distinct.add(c);
-  // The fast path assumes the common characters are covered; they are checked along with the rest.
-  for (const c of commonChars()) distinct.add(c);
-  const missing = uncovered(distinct, chain, existsSync);
+export function checkCoverage(doc: AssembledDocument, options: RenderOptions, chain: readonly DeclaredFamily[], chars: ReadonlySet<string>): void {
+  // The common characters are in `chars` too (charactersOf), so their coverage is checked as well.
+  const missing = uncovered(chars, chain, existsSync);
   if (!missing.size) return;
+  const places = placesOf(doc, (c) => missing.has(c));
+  // The data also holds strings that are never laid out as text (a link's target): a
+  // character only they hold has no place, and is no box in the PDF.
+  if (!places.length) return;
   const strict = options.pdfStandard !== undefined;
-  for (const { place, chars } of placesOf(doc, (c) => missing.has(c))) {
+  for (const { place, chars } of places) {
     const text = t("render.fontMissing", { chars: describeChars(chars), who: place.who });
     if (strict) options.reporter.error(place.file, place.position, text, "pdf-font-coverage");
     else options.reporter.warn(place.file, place.position, text, "pdf-font-coverage");

@@ -92,6 +92,27 @@ describe("PDF fonts", () => {
     }
   });
 
+  it("reports a lone surrogate (a JSON signatory file can hold one) at the signatory's row, though the data handed to Typst writes it as an escape", async () => {
+    const doc = await assembled("text.md");
+    const person = { type: "person", name: "Kari \ud800 Nordmann", place: "Oslo", publish: true, source: { file: "signatories/x.json", line: 3 }, extra: {} } as const;
+    const reporter = new Reporter();
+    const withPerson = { ...doc, signatories: { organisations: [], persons: [person], hiddenPersons: 0, total: 1 } };
+    await expect(render(withPerson, { reporter, pdfStandard: "ua-1" })).rejects.toThrow(/PDF\/A and PDF\/UA/);
+    expect(reporter.messages.filter((m) => m.severity === "error")).toEqual([
+      expect.objectContaining({ rule: "pdf-font-coverage", file: "signatories/x.json", line: 3, text: expect.stringContaining("(U+D800) in «Kari \ud800 Nordmann»") }),
+    ]);
+  });
+
+  it("checks only what is laid out as text: a link target's character no font has is no box, so a PDF/UA file is made", async () => {
+    const doc = await assembled("text.md");
+    const link = { type: "link", url: "https://example.org/𒀀", children: [{ type: "text", value: "kilden" }] };
+    const body = { ...doc.body, children: [...doc.body.children, { type: "paragraph", children: [link] }] } as AssembledDocument["body"];
+    const reporter = new Reporter();
+    const bytes = await render({ ...doc, body }, { reporter, pdfStandard: "ua-1" });
+    expect(reporter.messages.filter((m) => m.rule === "pdf-font-coverage")).toEqual([]);
+    expect(await pdfText(bytes)).toContain("kilden");
+  });
+
   it("CLI: build --pdf-standard ua-1 stops with each place and character, writes no PDF, exits 1; plain PDF exits 0 with warnings", async () => {
     const out = await mkdtemp(path.join(tmpdir(), "opprop-fonts-"));
     try {
