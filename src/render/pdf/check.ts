@@ -34,23 +34,34 @@ export function charactersOf(text: string): Set<string> {
   return found;
 }
 
-/** How JSON.stringify writes a lone surrogate (which a JSON signatory file can hold). */
-const SURROGATE_ESCAPE = /\\u(d[89a-f][0-9a-f]{2})/g;
+/**
+ * How JSON.stringify writes a lone surrogate (which a JSON signatory file can hold): a
+ * \u escape whose backslash is not itself escaped (a backslash the user typed is doubled).
+ */
+const LONE_SURROGATE = /(?<!\\)((?:\\\\)*)\\u(d[89a-f][0-9a-f]{2})/g;
+/** JSON.stringify writes only those and control characters as \u escapes: most data has none. */
+const mayHoldSurrogates = (json: string) => json.includes("\\u");
 
 /**
  * The characters of the JSON data handed to Typst (data.ts): every text the PDF shows is
  * in it, so one scan of it serves the coverage check and the font set (compilers.ts).
- * A lone surrogate counts as itself, not as its escape; a user's literal "\\ud800"
- * also adds one, which no shown text holds and so is never reported.
+ * A lone surrogate counts as itself, not as its escape.
  */
 export function dataCharacters(json: string): Set<string> {
   const found = charactersOf(json);
-  for (const [, hex] of json.matchAll(SURROGATE_ESCAPE)) found.add(String.fromCharCode(parseInt(hex, 16)));
+  if (mayHoldSurrogates(json)) for (const [, , hex] of json.matchAll(LONE_SURROGATE)) found.add(String.fromCharCode(parseInt(hex, 16)));
   // The footer's stand-ins become page numbers in Typst.
   found.delete(PAGE);
   found.delete(PAGES);
   return found;
 }
+
+/**
+ * Typst's JSON parser refuses a lone surrogate and would stop the PDF with its own words;
+ * the coverage check has named it with its place, so Typst gets U+FFFD instead, and a
+ * plain PDF is made with a box there, as for any character no font has.
+ */
+export const withoutLoneSurrogates = (json: string): string => (mayHoldSurrogates(json) ? json.replace(LONE_SURROGATE, "$1\\ufffd") : json);
 
 /** The characters of every shown text, for `check`, which makes no data. */
 export function shownCharacters(doc: AssembledDocument): Set<string> {

@@ -2,7 +2,7 @@ import type { NodeCompiler, NodeTypstDocument } from "@myriaddreamin/typst-ts-no
 import type { AssembledDocument } from "../../assemble/types.js";
 import { t } from "../../i18n/catalogue.js";
 import type { RenderOptions } from "../types.js";
-import { checkCoverage, dataCharacters, shownCharacters } from "./check.js";
+import { checkCoverage, dataCharacters, shownCharacters, withoutLoneSurrogates } from "./check.js";
 import { documentData, fontsOf } from "./data.js";
 import { engineMessages, reportEngineError } from "./engine.js";
 import { compilerFor, fontSetFor, fontsInput } from "./compilers.js";
@@ -45,7 +45,7 @@ export async function withLaidOutLetter<T>(doc: AssembledDocument, options: Rend
   // Compilers are kept for the process (compilers.ts). Renders cannot interfere: compile
   // and export are synchronous native calls and each gets its own inputs.
   const typst = compilerFor(families);
-  const result = typst.compile({ mainFileContent: TEMPLATE, inputs: { doc: data, fonts: fontsInput(families) } });
+  const result = typst.compile({ mainFileContent: TEMPLATE, inputs: { doc: withoutLoneSurrogates(data), fonts: fontsInput(families) } });
   try {
     if (result.hasError() || !result.result) {
       reportEngineError(doc, options, result.takeError() ?? result.takeDiagnostics());

@@ -103,6 +103,18 @@ describe("PDF fonts", () => {
     ]);
   });
 
+  it("makes a plain PDF for a lone surrogate, warned at its row, not stopped by Typst's JSON error; a typed backslash-u stays as typed", async () => {
+    const doc = await assembled("text.md");
+    const person = (name: string, line: number) => ({ type: "person", name, place: "Oslo", publish: true, source: { file: "signatories/x.json", line }, extra: {} }) as const;
+    const reporter = new Reporter();
+    const persons = [person("Kari \ud800 Nordmann", 3), person("Ola C:\\ud800 Dahl", 4)];
+    const bytes = await render({ ...doc, signatories: { organisations: [], persons, hiddenPersons: 0, total: 2 } }, { reporter });
+    expect(reporter.messages.filter((m) => m.severity !== "info").map((m) => [m.severity, m.rule, m.line])).toEqual([["warning", "pdf-font-coverage", 3]]);
+    const text = await pdfText(bytes);
+    expect(text).toContain("Kari \ufffd Nordmann");
+    expect(text).toContain("Ola C:\\ud800 Dahl");
+  });
+
   it("checks only what is laid out as text: a link target's character no font has is no box, so a PDF/UA file is made", async () => {
     const doc = await assembled("text.md");
     const link = { type: "link", url: "https://example.org/𒀀", children: [{ type: "text", value: "kilden" }] };
