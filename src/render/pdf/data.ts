@@ -42,16 +42,20 @@ export const PAGES = "\u{E001}";
  */
 const NAMES_PER_PART = 10_000;
 
-/** Initials compare as the list is sorted: Norwegian, whatever the document's language. */
-const letters = new Intl.Collator("nb", { sensitivity: "base" });
+/**
+ * Initials compare as the list is sorted: Norwegian, whatever the document's language.
+ * Made on first use, as Intl objects cost 15–25 ms to make and most letters never need them.
+ */
+let letters: Intl.Collator | undefined;
 const initialOf = (line: string) => String.fromCodePoint(line.codePointAt(0) ?? 0);
+const sameInitial = (a: string, b: string) => (letters ??= new Intl.Collator("nb", { sensitivity: "base" })).compare(initialOf(a), initialOf(b)) === 0;
 
 /** A long name list as parts (each to start on a new page) of paragraphs of names. */
 function compactParts(lines: string[]): string[][] {
   const parts: string[][] = [[]];
   lines.forEach((line, i) => {
     const part = parts[parts.length - 1];
-    if (part.length >= NAMES_PER_PART && letters.compare(initialOf(line), initialOf(lines[i - 1])) !== 0) parts.push([line]);
+    if (part.length >= NAMES_PER_PART && !sameInitial(line, lines[i - 1])) parts.push([line]);
     else part.push(line);
   });
   return parts.map(compactParagraphs);
@@ -86,7 +90,8 @@ function mayHaveLongRun(text: string): boolean {
 /** Break opportunities so frequent that a run wraps even in a signature column a third of the page wide. */
 const BREAK_EVERY = 8;
 const ZWSP = "\u200B";
-const graphemes = new Intl.Segmenter("nb", { granularity: "grapheme" });
+/** Made on first use, as `letters` above. */
+let graphemes: Intl.Segmenter | undefined;
 
 /**
  * Typst has no overflow-wrap: a run it cannot break goes on past the margin and off the
@@ -96,7 +101,8 @@ const graphemes = new Intl.Segmenter("nb", { granularity: "grapheme" });
  */
 function wrappable(text: string): string {
   if (!mayHaveLongRun(text)) return text;
-  return text.replace(LONG_RUN, (run) => Array.from(graphemes.segment(run), ({ segment }, i) => (i > 0 && i % BREAK_EVERY === 0 ? ZWSP : "") + segment).join(""));
+  const segmenter = (graphemes ??= new Intl.Segmenter("nb", { granularity: "grapheme" }));
+  return text.replace(LONG_RUN, (run) => Array.from(segmenter.segment(run), ({ segment }, i) => (i > 0 && i % BREAK_EVERY === 0 ? ZWSP : "") + segment).join(""));
 }
 
 /** Fields whose strings are not laid out as text: metadata, settings, link targets, labels, image bytes. */
