@@ -115,6 +115,16 @@ describe("PDF fonts", () => {
     expect(text).toContain("Ola C:\\ud800 Dahl");
   });
 
+  it("does not refuse a PDF/UA file over a name it does not print (a template without the signatory list)", async () => {
+    const doc = await assembled("text.md");
+    const person = { type: "person", name: "Kari 🫠 Nordmann", publish: true, source: { file: "signatories/x.csv", line: 2 }, extra: {} } as const;
+    const unlisted = { ...doc, template: { ...doc.template, signatories: false }, signatories: { organisations: [], persons: [person], hiddenPersons: 0, total: 1 } };
+    const reporter = new Reporter();
+    const bytes = await render(unlisted, { reporter, pdfStandard: "ua-1" });
+    expect(reporter.messages.filter((m) => m.rule === "pdf-font-coverage")).toEqual([]);
+    expect(await pdfText(bytes)).not.toContain("Nordmann");
+  });
+
   it("checks only what is laid out as text: a link target's character no font has is no box, so a PDF/UA file is made", async () => {
     const doc = await assembled("text.md");
     const link = { type: "link", url: "https://example.org/𒀀", children: [{ type: "text", value: "kilden" }] };
