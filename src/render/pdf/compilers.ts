@@ -11,17 +11,20 @@ import { TEMPLATE } from "./template.js";
  * family that would show them is loaded.
  */
 const TYPST_MADE = "•‣–‐…";
+let templateChars: Set<string> | undefined;
 
 /**
  * Creating a compiler loads its fonts, and the declared fonts are many (the CJK files
  * alone take 30–40 ms), while most letters need two or three families. So a document
- * gets the families of its chain that can show one of its characters (coverage.ts): the
- * data it hands to Typst, the template, and what Typst makes. Typst takes each glyph
- * from the first family of the chain that has it, and the others are never reached, so
- * the PDF is the same byte for byte as with every declared font (test/render/pdf/fonts.test.ts).
+ * gets the families of its chain that can show one of its characters (coverage.ts): those
+ * of the data it hands to Typst (`dataChars`, check.ts), of the template, and of what
+ * Typst makes. Typst takes each glyph from the first family of the chain that has it,
+ * and the others are never reached, so the PDF is the same byte for byte as with every
+ * declared font (test/render/pdf/font-set.test.ts).
  */
-export function fontSetFor(data: string, chain: readonly DeclaredFamily[]): DeclaredFamily[] {
-  return familiesShowing(charactersOf(data + TEMPLATE + TYPST_MADE), chain, existsSync);
+export function fontSetFor(dataChars: ReadonlySet<string>, chain: readonly DeclaredFamily[]): DeclaredFamily[] {
+  templateChars ??= charactersOf(TEMPLATE + TYPST_MADE);
+  return familiesShowing(new Set([...dataChars, ...templateChars]), chain, existsSync);
 }
 
 /** What the template reads as `sys.inputs.fonts`: the text chain, and code's chain (mono first). */

@@ -2,7 +2,7 @@ import type { NodeCompiler, NodeTypstDocument } from "@myriaddreamin/typst-ts-no
 import type { AssembledDocument } from "../../assemble/types.js";
 import { t } from "../../i18n/catalogue.js";
 import type { RenderOptions } from "../types.js";
-import { checkCoverage } from "./check.js";
+import { checkCoverage, dataCharacters, shownCharacters, withoutLoneSurrogates } from "./check.js";
 import { documentData, fontsOf } from "./data.js";
 import { engineMessages, reportEngineError } from "./engine.js";
 import { compilerFor, fontSetFor, fontsInput } from "./compilers.js";
@@ -14,7 +14,7 @@ import { TEMPLATE } from "./template.js";
  */
 export function checkPdfFonts(doc: AssembledDocument, options: RenderOptions): boolean {
   try {
-    checkCoverage(doc, options, fontsOf(doc, options));
+    checkCoverage(doc, options, fontsOf(doc, options), shownCharacters(doc));
     return false;
   } catch (error) {
     // Only a PDF standard stops on missing characters, after reporting each with its place.
@@ -30,20 +30,22 @@ const timestampOf = (isoDay: string): number => Date.parse(`${isoDay}T00:00:00Z`
 const stopped = () => new Error(t("render.engineStopped"));
 
 /**
- * Lays the letter out once, as the PDF and the studio's pages both need it: coverage
- * checked against the declared fonts, the document as JSON data (`sys.inputs.doc`)
- * walked by TEMPLATE, engine messages reported with their places. `use` gets the laid
+ * Lays the letter out once, as the PDF and the studio's pages both need it: the document
+ * as JSON data (`sys.inputs.doc`) walked by TEMPLATE, its characters checked against the
+ * declared fonts, engine messages reported with their places. `use` gets the laid
  * out document (to write a PDF or draw SVG pages) before Typst's cache is trimmed.
  */
 export async function withLaidOutLetter<T>(doc: AssembledDocument, options: RenderOptions, use: (typst: NodeCompiler, laidOut: NodeTypstDocument) => T): Promise<T> {
   const chain = fontsOf(doc, options);
-  checkCoverage(doc, options, chain);
   const data = JSON.stringify(await documentData(doc, options));
-  const families = fontSetFor(data, chain);
+  // One scan of the data for both: a 100,000-name list is not described and walked again.
+  const chars = dataCharacters(data);
+  checkCoverage(doc, options, chain, chars);
+  const families = fontSetFor(chars, chain);
   // Compilers are kept for the process (compilers.ts). Renders cannot interfere: compile
   // and export are synchronous native calls and each gets its own inputs.
   const typst = compilerFor(families);
-  const result = typst.compile({ mainFileContent: TEMPLATE, inputs: { doc: data, fonts: fontsInput(families) } });
+  const result = typst.compile({ mainFileContent: TEMPLATE, inputs: { doc: withoutLoneSurrogates(data), fonts: fontsInput(families) } });
   try {
     if (result.hasError() || !result.result) {
       reportEngineError(doc, options, result.takeError() ?? result.takeDiagnostics());

@@ -19,9 +19,10 @@ async function fontSetOf(file: string): Promise<string[]> {
   const { assembleDocuments } = await import("../../../src/build/index.js");
   const { documentData, fontsOf } = await import("../../../src/render/pdf/data.js");
   const { fontSetFor } = await import("../../../src/render/pdf/compilers.js");
+  const { dataCharacters } = await import("../../../src/render/pdf/check.js");
   const reporter = new Reporter();
   const [doc] = await assembleDocuments([file], reporter, { today: "2026-11-25" });
-  return fontSetFor(JSON.stringify(await documentData(doc, { reporter })), fontsOf(doc, { reporter })).map((f) => f.family);
+  return fontSetFor(dataCharacters(JSON.stringify(await documentData(doc, { reporter }))), fontsOf(doc, { reporter })).map((f) => f.family);
 }
 
 const DOCUMENTS = [
@@ -48,7 +49,7 @@ describe("PDF font sets", () => {
     const fewest = [];
     for (const file of DOCUMENTS) fewest.push(await pdfOf(file));
     vi.resetModules();
-    vi.doMock(COMPILERS, async (original) => ({ ...(await original<typeof import("../../../src/render/pdf/compilers.js")>()), fontSetFor: (_data: string, chain: unknown) => chain }));
+    vi.doMock(COMPILERS, async (original) => ({ ...(await original<typeof import("../../../src/render/pdf/compilers.js")>()), fontSetFor: (_chars: unknown, chain: unknown) => chain }));
     for (const [i, file] of DOCUMENTS.entries()) {
       const every = await pdfOf(file);
       expect(every.equals(fewest[i]), path.basename(file)).toBe(true);

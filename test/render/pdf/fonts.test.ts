@@ -92,6 +92,49 @@ describe("PDF fonts", () => {
     }
   });
 
+  it("reports a lone surrogate (a JSON signatory file can hold one) at the signatory's row, though the data handed to Typst writes it as an escape", async () => {
+    const doc = await assembled("text.md");
+    const person = { type: "person", name: "Kari \ud800 Nordmann", place: "Oslo", publish: true, source: { file: "signatories/x.json", line: 3 }, extra: {} } as const;
+    const reporter = new Reporter();
+    const withPerson = { ...doc, signatories: { organisations: [], persons: [person], hiddenPersons: 0, total: 1 } };
+    await expect(render(withPerson, { reporter, pdfStandard: "ua-1" })).rejects.toThrow(/PDF\/A and PDF\/UA/);
+    expect(reporter.messages.filter((m) => m.severity === "error")).toEqual([
+      expect.objectContaining({ rule: "pdf-font-coverage", file: "signatories/x.json", line: 3, text: expect.stringContaining("(U+D800) in «Kari \ud800 Nordmann»") }),
+    ]);
+  });
+
+  it("makes a plain PDF for a lone surrogate, warned at its row, not stopped by Typst's JSON error; a typed backslash-u stays as typed", async () => {
+    const doc = await assembled("text.md");
+    const person = (name: string, line: number) => ({ type: "person", name, place: "Oslo", publish: true, source: { file: "signatories/x.json", line }, extra: {} }) as const;
+    const reporter = new Reporter();
+    const persons = [person("Kari \ud800 Nordmann", 3), person("Ola C:\\ud800 Dahl", 4)];
+    const bytes = await render({ ...doc, signatories: { organisations: [], persons, hiddenPersons: 0, total: 2 } }, { reporter });
+    expect(reporter.messages.filter((m) => m.severity !== "info").map((m) => [m.severity, m.rule, m.line])).toEqual([["warning", "pdf-font-coverage", 3]]);
+    const text = await pdfText(bytes);
+    expect(text).toContain("Kari \ufffd Nordmann");
+    expect(text).toContain("Ola C:\\ud800 Dahl");
+  });
+
+  it("does not refuse a PDF/UA file over a name it does not print (a template without the signatory list)", async () => {
+    const doc = await assembled("text.md");
+    const person = { type: "person", name: "Kari 🫠 Nordmann", publish: true, source: { file: "signatories/x.csv", line: 2 }, extra: {} } as const;
+    const unlisted = { ...doc, template: { ...doc.template, signatories: false }, signatories: { organisations: [], persons: [person], hiddenPersons: 0, total: 1 } };
+    const reporter = new Reporter();
+    const bytes = await render(unlisted, { reporter, pdfStandard: "ua-1" });
+    expect(reporter.messages.filter((m) => m.rule === "pdf-font-coverage")).toEqual([]);
+    expect(await pdfText(bytes)).not.toContain("Nordmann");
+  });
+
+  it("checks only what is laid out as text: a link target's character no font has is no box, so a PDF/UA file is made", async () => {
+    const doc = await assembled("text.md");
+    const link = { type: "link", url: "https://example.org/𒀀", children: [{ type: "text", value: "kilden" }] };
+    const body = { ...doc.body, children: [...doc.body.children, { type: "paragraph", children: [link] }] } as AssembledDocument["body"];
+    const reporter = new Reporter();
+    const bytes = await render({ ...doc, body }, { reporter, pdfStandard: "ua-1" });
+    expect(reporter.messages.filter((m) => m.rule === "pdf-font-coverage")).toEqual([]);
+    expect(await pdfText(bytes)).toContain("kilden");
+  });
+
   it("CLI: build --pdf-standard ua-1 stops with each place and character, writes no PDF, exits 1; plain PDF exits 0 with warnings", async () => {
     const out = await mkdtemp(path.join(tmpdir(), "opprop-fonts-"));
     try {
