@@ -153,7 +153,7 @@ export const TEMPLATE = String.raw`
   for rec in d.to.recipients { par({ t(rec.name); if rec.address != none { linebreak(); t(rec.address) } }) }
 })
 
-// "Deres ref. / Vår ref. / Dato": labels over values, at the DOCX reference line's tab stops
+// The reference line (theirs, ours, date): labels over values, at the DOCX reference line's tab stops
 // (6 cm, and the right margin for a third field); over-long values one field per row (data.ts).
 #block(above: 1.2em, below: 1.2em, {
   set text(size: d.style.size * 1pt - 1pt)
