@@ -56,19 +56,28 @@ async function inChild(kind) {
   return JSON.parse(stdout);
 }
 
+/** The run with the median time of `runs` fresh processes (one run swings with the machine's load). */
+async function medianRun(kind, runs) {
+  const results = [];
+  for (let i = 0; i < runs; i++) results.push(await inChild(kind));
+  return results.sort((a, b) => a.ms - b.ms)[(runs - 1) >> 1];
+}
+
+const RUNS = 5;
+
 export default async function run() {
-  const seed = await inChild("seed");
-  const petition = await inChild("petition");
+  const seed = await medianRun("seed", RUNS);
+  const petition = await medianRun("petition", RUNS);
   return [
-    { name: "seed statement → pdf (assemble + render, cold)", value: Math.round(seed.ms), unit: "ms", target: "≤ 2000" },
+    { name: `seed statement → pdf (assemble + render, cold, median of ${RUNS})`, value: Math.round(seed.ms), unit: "ms", target: "≤ 2000" },
     { name: "seed statement → pdf, peak RSS", value: Math.round(seed.maxRssMb), unit: "MB", target: "≤ 800" },
-    { name: `petition, ${PETITION_SIZE.toLocaleString("en")} signatories → pdf`, value: Math.round(petition.ms), unit: "ms", target: "≤ 2000" },
+    { name: `petition, ${PETITION_SIZE.toLocaleString("en")} signatories → pdf (median of ${RUNS} fresh processes)`, value: Math.round(petition.ms), unit: "ms", target: "≤ 2000" },
     { name: `petition, ${PETITION_SIZE.toLocaleString("en")} signatories → pdf, peak RSS`, value: Math.round(petition.maxRssMb), unit: "MB", target: "≤ 800" },
     // CPU time of the render alone, summed over Typst's layout threads (the list's parts are
     // laid out in parallel, so on an idle machine the wall time is below it); on a busy
     // machine the wall time overstates the work, hence the load average beside it.
     { name: `petition, ${PETITION_SIZE.toLocaleString("en")} signatories → pdf, CPU time`, value: Math.round(petition.cpuMs), unit: "ms", target: "-" },
-    { name: "load average (1 min) at the end of the petition run", value: Math.round(petition.load * 10) / 10, unit: "", target: "-" },
+    { name: "load average (1 min) at the end of the median petition run", value: Math.round(petition.load * 10) / 10, unit: "", target: "-" },
     { name: "petition pdf size", value: Math.round(petition.bytes / 1024), unit: "KiB", target: "-" },
   ];
 }
