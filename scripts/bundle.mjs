@@ -45,6 +45,18 @@ async function bundleCli() {
     plugins: [zodLocalesWeUse()],
   });
   reportNonAscii(path.join(outdir, "main.cjs"));
+
+  // What bin/opprop.js needs before the bundle: the code cache's loader, as CommonJS too.
+  await build({
+    entryPoints: [path.join(root, "dist/cli/code-cache.js")],
+    outfile: path.join(outdir, "start.cjs"),
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    logLevel: "warning",
+    legalComments: "none",
+  });
 }
 
 /**
