@@ -1,0 +1,123 @@
+/**
+ * `sortOrder` (src/signatories/sort.ts) for the columnar store, without a comparator
+ * call per comparison. `sortOrder` compares two primary-weight keys with `<` and, when
+ * they are equal, calls `compareSignatories`; V8's sort is stable. That is the
+ * lexicographic order of (key, compareSignatories, position), which this gets with a
+ * stable radix sort of the key bytes (most significant first), and then the stable
+ * `compareSignatories` sort within each run of equal keys, in position order.
+ * Short lists, and lists with a name that has no key, go to `sortOrder` itself.
+ */
+import { KEYED_FROM, compareSignatories, primaryWeights, sortOrder } from "../sort.js";
+import { NAME, ORGANISATION, PLACE, type SignatoryColumns } from "./store.js";
+
+/** Below this many, a range is sorted by insertion rather than by counting. */
+const SMALL = 32;
+
+/** The positions of `store`'s signatories in sorted order. */
+export function sortColumns(store: SignatoryColumns): ArrayLike<number> {
+  const n = store.size;
+  if (n < KEYED_FROM) return sortOrder(named(store));
+  const keys = primaryKeys(store);
+  if (!keys) return sortOrder(named(store));
+  const { weights, starts } = keys;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const scratch = new Int32Array(n);
+  const digit = new Uint8Array(n);
+  const counts = new Int32Array(257);
+  /** The key byte of position `i` at `depth`; 0 once its key has ended (weights are 1–255). */
+  const byteAt = (i: number, depth: number) => (starts[i] + depth < starts[i + 1] ? weights[starts[i] + depth] : 0);
+  const ties = (lo: number, hi: number) => {
+    if (hi - lo > 1) breakTies(store, order, lo, hi);
+  };
+  // Ranges still to sort, as lo, hi, depth triples: an explicit stack, since a depth is a key's length.
+  const stack: number[] = [0, n, 0];
+  while (stack.length) {
+    const depth = stack.pop()!;
+    const hi = stack.pop()!;
+    const lo = stack.pop()!;
+    if (hi - lo < SMALL) {
+      insertionSort(order, lo, hi, depth, weights, starts);
+      // Runs of equal whole keys.
+      let run = lo;
+      for (let k = lo + 1; k <= hi; k++) {
+        if (k < hi && compareKeys(order[run], order[k], depth, weights, starts) === 0) continue;
+        ties(run, k);
+        run = k;
+      }
+      continue;
+    }
+    counts.fill(0);
+    for (let k = lo; k < hi; k++) counts[(digit[k] = byteAt(order[k], depth)) + 1]++;
+    for (let b = 1; b <= 256; b++) counts[b] += counts[b - 1];
+    // counts[b] is now where bucket b starts (relative to lo); scatter stably.
+    for (let k = lo; k < hi; k++) scratch[lo + counts[digit[k]]++] = order[k];
+    order.set(scratch.subarray(lo, hi), lo);
+    // After the scatter counts[b] is where bucket b ends, so bucket b is [counts[b-1], counts[b]).
+    ties(lo, lo + counts[0]);
+    for (let b = 1; b < 256; b++) {
+      const from = lo + counts[b - 1];
+      const to = lo + counts[b];
+      if (to - from > 1) stack.push(from, to, depth + 1);
+    }
+  }
+  return order;
+}
+
+/** Every name's primary weights in one buffer, `starts[i]` to `starts[i + 1]`; undefined if a name has none. */
+function primaryKeys(store: SignatoryColumns): { weights: Uint8Array; starts: Int32Array } | undefined {
+  const n = store.size;
+  const starts = new Int32Array(n + 1);
+  let weights = new Uint8Array(n * 24);
+  let used = 0;
+  for (let i = 0; i < n; i++) {
+    const name = store.string(i, NAME)!;
+    if (used + name.length > weights.length) {
+      const grown = new Uint8Array(Math.max(weights.length * 2, used + name.length));
+      grown.set(weights.subarray(0, used));
+      weights = grown;
+    }
+    const length = primaryWeights(name, weights, used);
+    if (length < 0) return undefined;
+    used += length;
+    starts[i + 1] = used;
+  }
+  return { weights, starts };
+}
+
+/** Key order from `depth` on (the bytes before are equal): < 0, 0 or > 0. */
+function compareKeys(a: number, b: number, depth: number, weights: Uint8Array, starts: Int32Array): number {
+  const lengthA = starts[a + 1] - starts[a];
+  const lengthB = starts[b + 1] - starts[b];
+  for (let k = depth; k < lengthA && k < lengthB; k++) {
+    const d = weights[starts[a] + k] - weights[starts[b] + k];
+    if (d !== 0) return d;
+  }
+  return lengthA - lengthB;
+}
+
+/** Stable: an element moves left only past greater keys. */
+function insertionSort(order: Int32Array, lo: number, hi: number, depth: number, weights: Uint8Array, starts: Int32Array): void {
+  for (let k = lo + 1; k < hi; k++) {
+    const item = order[k];
+    let j = k - 1;
+    while (j >= lo && compareKeys(order[j], item, depth, weights, starts) > 0) {
+      order[j + 1] = order[j];
+      j--;
+    }
+    order[j + 1] = item;
+  }
+}
+
+/** Signatories with equal keys, in position order, sorted stably by `compareSignatories`. */
+function breakTies(store: SignatoryColumns, order: Int32Array, lo: number, hi: number): void {
+  const members = Array.from(order.subarray(lo, hi)).sort((a, b) => a - b);
+  const rows = members.map((i) => ({ i, name: store.string(i, NAME)!, organisation: store.string(i, ORGANISATION), place: store.string(i, PLACE) }));
+  rows.sort(compareSignatories);
+  rows.forEach((row, k) => (order[lo + k] = row.i));
+}
+
+/** What `sortOrder` reads of each signatory. */
+function named(store: SignatoryColumns) {
+  return Array.from({ length: store.size }, (_, i) => ({ name: store.string(i, NAME)!, organisation: store.string(i, ORGANISATION), place: store.string(i, PLACE) }));
+}
