@@ -7,23 +7,29 @@
  * so its messages and its cleaned values are the ordinary path's by construction.
  */
 import type { Reporter } from "../../report/index.js";
-import { mapColumns, type SignatoryField } from "../columns.js";
+import { SIGNATORY_FIELDS, mapColumns, type SignatoryField } from "../columns.js";
 import { checkOrgnr, isoTime, normaliseRow, readConsent, signatoryType, type SignatoryRowInput } from "../schema.js";
 import type { FileSummary } from "../summary.js";
 import { CellCache } from "./cell-cache.js";
-import { parseRecords, type Cells } from "./records.js";
+import { NOT_PLAIN, QUOTE_SEMICOLON, QUOTE_TAB, parseRecords } from "./records.js";
 import type { Source } from "./source.js";
-import { EMAIL, NAME, ORGANISATION, ORGNR, PHONE, PLACE, ROLE, SIGNED_AT, VERSION, type SignatoryColumns } from "./store.js";
+import { EMAIL, NAME, ORGANISATION, ORGNR, PHONE, PLACE, ROLE, SIGNED_AT, TEXT_FIELDS, VERSION, type SignatoryColumns } from "./store.js";
 import { Unsupported } from "./unsupported.js";
 
-/** Fields stored as they are written (after the plainness check), by store slot. */
-const AS_WRITTEN: ReadonlyArray<[SignatoryField, number]> = [
-  ["name", NAME],
-  ["organisation", ORGANISATION],
-  ["role", ROLE],
-  ["place", PLACE],
-  ["email", EMAIL],
-  ["phone", PHONE],
+/** Field numbers: positions in `SIGNATORY_FIELDS`. */
+const [TYPE, F_NAME, F_ORGANISATION, F_ROLE, F_ORGNR, F_PLACE, F_EMAIL, F_PHONE, F_PUBLISH, F_SIGNED_AT, F_VERSION] = SIGNATORY_FIELDS.map((_, i) => i);
+
+/** Fields stored as they are written (once plain), as [field number, store slot]. */
+const AS_WRITTEN: ReadonlyArray<readonly [number, number]> = [
+  [F_NAME, NAME],
+  [F_ORGANISATION, ORGANISATION],
+  [F_ROLE, ROLE],
+  [F_ORGNR, ORGNR],
+  [F_PLACE, PLACE],
+  [F_EMAIL, EMAIL],
+  [F_PHONE, PHONE],
+  [F_SIGNED_AT, SIGNED_AT],
+  [F_VERSION, VERSION],
 ];
 
 /** A converted value: `same` when it is the cell's own text, else its range in the store's arena. */
@@ -34,7 +40,6 @@ export function readSource(store: SignatoryColumns, source: Source, fileIndex: n
   const { file } = source;
   const text = store.text;
   const summary: FileSummary = { file, rows: 0, organisations: 0, named: 0, counted: 0, rejected: {} };
-  // Per file: a cache's arena ranges would survive, but the files' own rules are the same anyway.
   const types = new CellCache(signatoryType);
   const consents = new CellCache(readConsent);
   const converted = (convert: (cell: string) => string | undefined) =>
@@ -48,68 +53,63 @@ export function readSource(store: SignatoryColumns, source: Source, fileIndex: n
   const times = converted(isoTime);
   const versions = converted((cell) => cell.toLowerCase());
   let columns: string[] | undefined;
-  let index: Record<SignatoryField, number> = {} as Record<SignatoryField, number>;
-  // The cell of `field` in the current record, as a range; an absent column is an empty range.
-  let cells: Cells;
-  const startOf = (field: SignatoryField) => (index[field] >= 0 && index[field] < cells.count ? cells.starts[index[field]] : 0);
-  const endOf = (field: SignatoryField) => (index[field] >= 0 && index[field] < cells.count ? cells.ends[index[field]] : 0);
+  /** Each field's column, -1 for none. */
+  const column = new Int32Array(SIGNATORY_FIELDS.length);
+  /** The current record's cell per field: an absent column is an empty, plain range. */
+  const starts = new Int32Array(SIGNATORY_FIELDS.length);
+  const ends = new Int32Array(SIGNATORY_FIELDS.length);
+  const flags = new Uint8Array(SIGNATORY_FIELDS.length);
+  const present = (field: number) => starts[field] !== ends[field];
 
   /** The ordinary row, stored as ranges; false when it needs `normaliseRow` (or would get a message). */
   const plainRow = (row: number, line: number): boolean => {
-    for (const field of ALL_FIELDS) {
-      const start = startOf(field);
-      const end = endOf(field);
-      if (start !== end && !plainCell(text, start, end)) return false;
-    }
-    if (startOf("name") === endOf("name")) return false;
+    let all = 0;
+    for (let field = 0; field < flags.length; field++) all |= flags[field];
+    if (all & NOT_PLAIN || !present(F_NAME)) return false;
     let type: "organisation" | "person" | undefined;
-    if (startOf("type") !== endOf("type")) {
-      type = types.get(text, startOf("type"), endOf("type"));
+    if (present(TYPE)) {
+      type = types.get(text, starts[TYPE], ends[TYPE]);
       if (type !== "organisation" && type !== "person") return false;
     }
-    const orgnrStart = startOf("orgnr");
-    const orgnrEnd = endOf("orgnr");
     // Nine digits as written; spaces or dots in it are the schema's to remove.
-    if (orgnrStart !== orgnrEnd && (orgnrEnd - orgnrStart !== 9 || !checkOrgnr(text.toString("latin1", orgnrStart, orgnrEnd)))) return false;
-    let consent: boolean | undefined = false;
-    if (startOf("publish") !== endOf("publish")) {
-      consent = consents.get(text, startOf("publish"), endOf("publish"));
-      if (consent === undefined) return false;
+    const orgnr = present(F_ORGNR);
+    if (orgnr && (ends[F_ORGNR] - starts[F_ORGNR] !== 9 || !checkOrgnr(text.toString("latin1", starts[F_ORGNR], ends[F_ORGNR])))) return false;
+    const consent = present(F_PUBLISH) ? consents.get(text, starts[F_PUBLISH], ends[F_PUBLISH]) : false;
+    if (consent === undefined) return false;
+    const time = present(F_SIGNED_AT) ? times.get(text, starts[F_SIGNED_AT], ends[F_SIGNED_AT]) : undefined;
+    if (present(F_SIGNED_AT) && time === undefined) return false;
+    const version = present(F_VERSION) ? versions.get(text, starts[F_VERSION], ends[F_VERSION]) : undefined;
+    let quotes = 0;
+    for (const [field, slot] of AS_WRITTEN) {
+      store.setRange(row, slot, starts[field], ends[field]);
+      if (flags[field] & QUOTE_SEMICOLON) quotes |= 1 << slot;
+      if (flags[field] & QUOTE_TAB) quotes |= 1 << (TEXT_FIELDS + slot);
     }
-    const time = startOf("signed_at") === endOf("signed_at") ? undefined : times.get(text, startOf("signed_at"), endOf("signed_at"));
-    if (startOf("signed_at") !== endOf("signed_at") && time === undefined) return false;
-    const version = startOf("version") === endOf("version") ? undefined : versions.get(text, startOf("version"), endOf("version"));
-    for (const [field, slot] of AS_WRITTEN) store.setRange(row, slot, startOf(field), endOf(field));
-    store.setRange(row, ORGNR, orgnrStart, orgnrEnd);
-    setConverted(row, SIGNED_AT, "signed_at", time);
-    setConverted(row, VERSION, "version", version);
-    const organisation = (type ?? (orgnrStart !== orgnrEnd ? "organisation" : "person")) === "organisation";
+    // A converted time or version has the cell's quotes: ISO times have none, lower case keeps them.
+    if (time && !time.same) store.setRange(row, SIGNED_AT, ~time.start, ~time.end);
+    if (version && !version.same) store.setRange(row, VERSION, ~version.start, ~version.end);
+    store.setQuotes(row, quotes);
+    const organisation = (type ?? (orgnr ? "organisation" : "person")) === "organisation";
     store.setOrigin(row, { organisation, publish: organisation || consent, plain: true, file: fileIndex, line });
     count(organisation, organisation || consent);
     return true;
   };
 
-  const setConverted = (row: number, slot: number, field: SignatoryField, value: Converted) => {
-    if (value === undefined) store.setRange(row, slot, 0, 0);
-    else if (value.same) store.setRange(row, slot, startOf(field), endOf(field));
-    else store.setRange(row, slot, ~value.start, ~value.end);
-  };
-
   /** Any other row, through `normaliseRow`, with the same input `rowReader` gives it. */
   const otherRow = (row: number, line: number): boolean => {
-    const cell = (field: SignatoryField) => (index[field] >= 0 && index[field] < cells.count ? text.toString("utf8", startOf(field), endOf(field)) : undefined);
+    const cell = (field: number) => (column[field] >= 0 && column[field] < cellCount ? text.toString("utf8", starts[field], ends[field]) : undefined);
     const input: SignatoryRowInput = {
-      type: cell("type"),
-      name: cell("name"),
-      organisation: cell("organisation"),
-      role: cell("role"),
-      orgnr: cell("orgnr"),
-      place: cell("place"),
-      email: cell("email"),
-      phone: cell("phone"),
-      publish: cell("publish"),
-      signed_at: cell("signed_at"),
-      version: cell("version"),
+      type: cell(TYPE),
+      name: cell(F_NAME),
+      organisation: cell(F_ORGANISATION),
+      role: cell(F_ROLE),
+      orgnr: cell(F_ORGNR),
+      place: cell(F_PLACE),
+      email: cell(F_EMAIL),
+      phone: cell(F_PHONE),
+      publish: cell(F_PUBLISH),
+      signed_at: cell(F_SIGNED_AT),
+      version: cell(F_VERSION),
       extra: undefined,
     };
     let firstProblem: string | undefined;
@@ -148,11 +148,12 @@ export function readSource(store: SignatoryColumns, source: Source, fileIndex: n
     else summary.counted++;
   };
 
+  let cellCount = 0;
   parseRecords(text, source.start, source.end, source.delimiter, (record, recordLine) => {
-    cells = record;
     if (!columns) {
       columns = Array.from(record.starts.subarray(0, record.count), (start, k) => text.toString("utf8", start, record.ends[k]));
-      index = fieldIndex(columns);
+      const index = fieldIndex(columns);
+      SIGNATORY_FIELDS.forEach((field, i) => (column[i] = index[field]));
       return;
     }
     // Spreadsheets pad a list with rows of empty cells (";;;;"); they are not signatories.
@@ -160,6 +161,14 @@ export function readSource(store: SignatoryColumns, source: Source, fileIndex: n
     for (let k = 0; k < record.count && blank; k++) blank = record.starts[k] === record.ends[k];
     if (blank) return;
     summary.rows++;
+    cellCount = record.count;
+    for (let field = 0; field < column.length; field++) {
+      const k = column[field];
+      const has = k >= 0 && k < record.count;
+      starts[field] = has ? record.starts[k] : 0;
+      ends[field] = has ? record.ends[k] : 0;
+      flags[field] = has ? record.flags[k] : 0;
+    }
     const line = recordLine + source.lineOffset;
     const row = store.size;
     store.startRow();
@@ -169,8 +178,6 @@ export function readSource(store: SignatoryColumns, source: Source, fileIndex: n
   if (!summary.rows) throw new Unsupported("no rows");
   return summary;
 }
-
-const ALL_FIELDS: readonly SignatoryField[] = ["type", "name", "organisation", "role", "orgnr", "place", "email", "phone", "publish", "signed_at", "version"];
 
 /**
  * Each field's column. A header with columns opprop does not use, or two columns for
@@ -184,24 +191,3 @@ function fieldIndex(columns: readonly string[]): Record<SignatoryField, number> 
   return mapping.index;
 }
 
-/**
- * Whether `cleanText` returns the cell unchanged: `NEEDS_WORK` in normalise.ts
- * (`/[^\x20-\x7e\u00a1-\u00ff]|^ | $| {2}/`) on the UTF-8 bytes. U+00A1–U+00BF are
- * C2 A1–BF, U+00C0–U+00FF are C3 80–BF; the input is valid UTF-8, so a lead byte
- * always has its continuation inside the cell.
- */
-export function plainCell(text: Uint8Array, start: number, end: number): boolean {
-  if (text[start] === 32 || text[end - 1] === 32) return false;
-  for (let k = start; k < end; k++) {
-    const b = text[k];
-    if (b > 32 && b < 127) continue;
-    if (b === 32) {
-      if (text[k - 1] === 32) return false;
-    } else if (b === 0xc2) {
-      const next = text[++k];
-      if (next < 0xa1 || next > 0xbf) return false;
-    } else if (b === 0xc3) k++;
-    else return false;
-  }
-  return true;
-}

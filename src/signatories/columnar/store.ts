@@ -20,10 +20,14 @@ export const VERSION = 7;
 export const PHONE = 8;
 export const TEXT_FIELDS = 9;
 
-/** After the ranges: kind/publish/plain bits and the file index, then the source line. */
+/**
+ * After the ranges: kind/publish/plain bits and the file index; the source line; and
+ * which fields the writer must quote, bit `field` in a CSV, bit `TEXT_FIELDS + field` in a TSV.
+ */
 const FLAGS = TEXT_FIELDS * 2;
 const LINE = FLAGS + 1;
-const STRIDE = LINE + 1;
+const QUOTES = LINE + 1;
+const STRIDE = QUOTES + 1;
 
 const ORGANISATION_BIT = 1;
 const PUBLISH_BIT = 2;
@@ -55,15 +59,13 @@ export class SignatoryColumns {
     this.rows = new Int32Array(Math.max(16, expectedRows + 1) * STRIDE);
   }
 
-  /** Makes room for the row at `size` and clears it (every field absent). */
+  /** Makes room for the row at `size`, whose every field the reader then sets. */
   startRow(): void {
-    const at = this.size * STRIDE;
-    if (at + STRIDE > this.rows.length) {
+    if ((this.size + 1) * STRIDE > this.rows.length) {
       const grown = new Int32Array(this.rows.length * 2);
       grown.set(this.rows);
       this.rows = grown;
     }
-    this.rows.fill(0, at, at + STRIDE);
   }
 
   /** Keeps the row at `size`. */
@@ -78,11 +80,26 @@ export class SignatoryColumns {
     this.rows[at + 1] = end;
   }
 
+  /** Which fields of the row need quotes, bits as `QUOTES` says (set after the ranges). */
+  setQuotes(row: number, mask: number): void {
+    this.rows[row * STRIDE + QUOTES] = mask;
+  }
+
+  /** Whether the writer quotes `field` of `row`, with `tab` or `;` between cells. */
+  quoted(row: number, field: number, tab: boolean): boolean {
+    return (this.rows[row * STRIDE + QUOTES] & (1 << (tab ? TEXT_FIELDS + field : field))) !== 0;
+  }
+
   /** A field's value as a string of its own, kept in the arena; undefined and "" are absent. */
   setText(row: number, field: number, value: string | undefined): void {
+    const at = row * STRIDE + QUOTES;
+    this.rows[at] &= ~((1 << field) | (1 << (TEXT_FIELDS + field)));
     if (!value) return this.setRange(row, field, 0, 0);
     const [start, end] = this.append(value);
     this.setRange(row, field, ~start, ~end);
+    // write.ts's `cell` quotes a value holding a quote, a line break or the separator.
+    if (/["\r\n;]/.test(value)) this.rows[at] |= 1 << field;
+    if (/["\r\n\t]/.test(value)) this.rows[at] |= 1 << (TEXT_FIELDS + field);
   }
 
   /** Appends `value` to the arena; its range, to be stored as `~start, ~end`. */
@@ -104,6 +121,9 @@ export class SignatoryColumns {
     const b = to * STRIDE + field * 2;
     this.rows[b] = this.rows[a];
     this.rows[b + 1] = this.rows[a + 1];
+    const bits = (1 << field) | (1 << (TEXT_FIELDS + field));
+    const quotes = to * STRIDE + QUOTES;
+    this.rows[quotes] = (this.rows[quotes] & ~bits) | (this.rows[from * STRIDE + QUOTES] & bits);
   }
 
   has(row: number, field: number): boolean {
@@ -111,7 +131,7 @@ export class SignatoryColumns {
     return this.rows[at] !== this.rows[at + 1];
   }
 
-  /** The buffer holding a field's bytes, and where: `[buffer, start, end]` through the out-parameters of `locate`. */
+  /** The buffer holding a field's bytes (from `start` to `end`): the input text or the arena. */
   bufferOf(row: number, field: number): Buffer {
     return this.rows[row * STRIDE + field * 2] < 0 ? this.arena : this.text;
   }
