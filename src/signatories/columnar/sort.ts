@@ -22,11 +22,22 @@ export function sortColumns(store: SignatoryColumns): ArrayLike<number> {
   const { weights, starts } = keys;
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  const scratch = new Int32Array(n);
+  // Four key bytes per position, kept beside `order` and moved with it: each range reads
+  // the (randomly placed) keys once every four levels, not once a level.
+  const words = new Uint32Array(n);
+  const scratchOrder = new Int32Array(n);
+  const scratchWords = new Uint32Array(n);
   const digit = new Uint8Array(n);
   const counts = new Int32Array(257);
-  /** The key byte of position `i` at `depth`; 0 once its key has ended (weights are 1–255). */
-  const byteAt = (i: number, depth: number) => (starts[i] + depth < starts[i + 1] ? weights[starts[i] + depth] : 0);
+  /** Key bytes `depth` to `depth + 3` of signatory `i`, the first highest; 0 past its end (weights are 1–255). */
+  const wordAt = (i: number, depth: number) => {
+    const from = starts[i] + depth;
+    const left = starts[i + 1] - from;
+    if (left >= 4) return ((weights[from] << 24) | (weights[from + 1] << 16) | (weights[from + 2] << 8) | weights[from + 3]) >>> 0;
+    let word = 0;
+    for (let k = 0; k < 4; k++) word = (word << 8) | (k < left ? weights[from + k] : 0);
+    return word >>> 0;
+  };
   const ties = (lo: number, hi: number) => {
     if (hi - lo > 1) breakTies(store, order, lo, hi);
   };
@@ -47,12 +58,19 @@ export function sortColumns(store: SignatoryColumns): ArrayLike<number> {
       }
       continue;
     }
+    const shift = 24 - 8 * (depth & 3);
+    if (shift === 24) for (let k = lo; k < hi; k++) words[k] = wordAt(order[k], depth);
     counts.fill(0);
-    for (let k = lo; k < hi; k++) counts[(digit[k] = byteAt(order[k], depth)) + 1]++;
+    for (let k = lo; k < hi; k++) counts[(digit[k] = (words[k] >>> shift) & 255) + 1]++;
     for (let b = 1; b <= 256; b++) counts[b] += counts[b - 1];
     // counts[b] is now where bucket b starts (relative to lo); scatter stably.
-    for (let k = lo; k < hi; k++) scratch[lo + counts[digit[k]]++] = order[k];
-    order.set(scratch.subarray(lo, hi), lo);
+    for (let k = lo; k < hi; k++) {
+      const to = lo + counts[digit[k]]++;
+      scratchOrder[to] = order[k];
+      scratchWords[to] = words[k];
+    }
+    order.set(scratchOrder.subarray(lo, hi), lo);
+    words.set(scratchWords.subarray(lo, hi), lo);
     // After the scatter counts[b] is where bucket b ends, so bucket b is [counts[b-1], counts[b]).
     ties(lo, lo + counts[0]);
     for (let b = 1; b < 256; b++) {
