@@ -4,10 +4,18 @@
  * Equal hashes may hold different keys; `find` asks which position matches.
  */
 export class HashIndex {
-  private hashes = new Int32Array(1024);
+  private hashes: Int32Array;
   /** Position + 1; 0 is an empty slot. */
-  private positions = new Int32Array(1024);
+  private positions: Int32Array;
   private size = 0;
+
+  /** Room for `expected` entries before the first growth (rounded up to a power of two). */
+  constructor(expected = 512) {
+    let slots = 1024;
+    while (slots < expected * 2) slots *= 2;
+    this.hashes = new Int32Array(slots);
+    this.positions = new Int32Array(slots);
+  }
 
   find(hash: number, matches: (at: number) => boolean): number | undefined {
     const mask = this.positions.length - 1;

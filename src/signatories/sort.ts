@@ -86,25 +86,28 @@ let keyBuffer = Buffer.alloc(256);
  */
 export function primaryKey(text: string): string | undefined {
   if (keyBuffer.length < text.length) keyBuffer = Buffer.alloc(text.length * 2);
-  const length = primaryWeights(text, keyBuffer, 0);
+  const length = primaryWeights(text, text.length, keyBuffer, 0);
   return length < 0 ? undefined : keyBuffer.toString("latin1", 0, length);
 }
 
 /**
- * `primaryKey` as bytes: writes the weights of `text` into `into` from `at` (which must have
- * room for `text.length` bytes) and returns how many, or -1 when a character has no known
- * weight. The columnar merge keeps its keys this way, in one buffer rather than a string each.
+ * `primaryKey` as bytes: writes the weights of the first `length` characters of `text` into
+ * `into` from `at` (which must have room for `length` bytes) and returns how many, or -1
+ * when a character has no known weight. `text` is a string or Latin-1 codes in bytes: the
+ * columnar merge keeps its keys this way, from its byte cells, with no string per name.
  */
-export function primaryWeights(text: string, into: Uint8Array, at: number): number {
+export function primaryWeights(text: string | Uint8Array, count: number, into: Uint8Array, at: number): number {
   const { weight: WEIGHT, contractions: CONTRACTIONS, contractionStart: CONTRACTION_START, unkeyable: UNKEYABLE } = keyTables();
+  const string = typeof text === "string" ? text : undefined;
+  const bytes = text as Uint8Array;
   let length = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i < count; i++) {
+    const c = string !== undefined ? string.charCodeAt(i) : bytes[i];
     let weight = c <= 0xff ? WEIGHT[c] : 0;
     if (weight === 0) return -1;
     if (CONTRACTION_START[c]) {
       // Past the end `next` is NaN, which makes no pair.
-      const next = text.charCodeAt(i + 1);
+      const next = i + 1 >= count ? NaN : string !== undefined ? string.charCodeAt(i + 1) : bytes[i + 1];
       const pair = next <= 0xff ? c * 256 + next : 0;
       if (UNKEYABLE[pair]) return -1;
       if (CONTRACTIONS[pair]) {

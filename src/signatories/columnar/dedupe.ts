@@ -15,7 +15,7 @@ export class ColumnarMerger {
   private duplicates = 0;
   private unlistedFile?: string;
   private readonly organisations = new Map<string, number>();
-  private readonly persons = new HashIndex();
+  private readonly persons: HashIndex;
   /** The folded key of the row being added, and of a candidate. */
   private key = new Uint8Array(256);
   private keyLength = 0;
@@ -30,7 +30,10 @@ export class ColumnarMerger {
   constructor(
     private readonly store: SignatoryColumns,
     private readonly reporter: Reporter,
-  ) {}
+    expected: number,
+  ) {
+    this.persons = new HashIndex(expected);
+  }
 
   /** The row just read (at `store.size`) is kept as a new signatory or merged into the one it repeats. */
   add(): void {

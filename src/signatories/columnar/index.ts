@@ -60,8 +60,9 @@ export function readColumnar(
       options.onFile,
     );
     // A row is at least a few dozen bytes; the store grows if not.
-    store = new SignatoryColumns(text, sources.map((s) => s.file), Math.ceil(text.length / 48));
-    const merger = new ColumnarMerger(store, messages);
+    const expected = Math.ceil(text.length / 48);
+    store = new SignatoryColumns(text, sources.map((s) => s.file), expected);
+    const merger = new ColumnarMerger(store, messages, expected);
     sources.forEach((source, i) => summaries.push(readSource(store, source, i, messages, () => merger.add())));
     merger.finish();
     order = sortColumns(store);

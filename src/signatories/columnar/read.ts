@@ -19,18 +19,9 @@ import { Unsupported } from "./unsupported.js";
 /** Field numbers: positions in `SIGNATORY_FIELDS`. */
 const [TYPE, F_NAME, F_ORGANISATION, F_ROLE, F_ORGNR, F_PLACE, F_EMAIL, F_PHONE, F_PUBLISH, F_SIGNED_AT, F_VERSION] = SIGNATORY_FIELDS.map((_, i) => i);
 
-/** Fields stored as they are written (once plain), as [field number, store slot]. */
-const AS_WRITTEN: ReadonlyArray<readonly [number, number]> = [
-  [F_NAME, NAME],
-  [F_ORGANISATION, ORGANISATION],
-  [F_ROLE, ROLE],
-  [F_ORGNR, ORGNR],
-  [F_PLACE, PLACE],
-  [F_EMAIL, EMAIL],
-  [F_PHONE, PHONE],
-  [F_SIGNED_AT, SIGNED_AT],
-  [F_VERSION, VERSION],
-];
+/** Fields stored as they are written (once plain): field numbers and their store slots, as typed arrays for the per-row loop. */
+const WRITTEN_FIELDS = Int32Array.of(F_NAME, F_ORGANISATION, F_ROLE, F_ORGNR, F_PLACE, F_EMAIL, F_PHONE, F_SIGNED_AT, F_VERSION);
+const WRITTEN_SLOTS = Int32Array.of(NAME, ORGANISATION, ROLE, ORGNR, PLACE, EMAIL, PHONE, SIGNED_AT, VERSION);
 
 /** A converted value: `same` when it is the cell's own text, else its range in the store's arena. */
 type Converted = { same: true } | { same: false; start: number; end: number } | undefined;
@@ -80,7 +71,9 @@ export function readSource(store: SignatoryColumns, source: Source, fileIndex: n
     if (present(F_SIGNED_AT) && time === undefined) return false;
     const version = present(F_VERSION) ? versions.get(text, starts[F_VERSION], ends[F_VERSION]) : undefined;
     let quotes = 0;
-    for (const [field, slot] of AS_WRITTEN) {
+    for (let k = 0; k < WRITTEN_FIELDS.length; k++) {
+      const field = WRITTEN_FIELDS[k];
+      const slot = WRITTEN_SLOTS[k];
       store.setRange(row, slot, starts[field], ends[field]);
       if (flags[field] & QUOTE_SEMICOLON) quotes |= 1 << slot;
       if (flags[field] & QUOTE_TAB) quotes |= 1 << (TEXT_FIELDS + slot);
@@ -90,7 +83,7 @@ export function readSource(store: SignatoryColumns, source: Source, fileIndex: n
     if (version && !version.same) store.setRange(row, VERSION, ~version.start, ~version.end);
     store.setQuotes(row, quotes);
     const organisation = (type ?? (orgnr ? "organisation" : "person")) === "organisation";
-    store.setOrigin(row, { organisation, publish: organisation || consent, plain: true, file: fileIndex, line });
+    store.setOrigin(row, organisation, organisation || consent, true, fileIndex, line);
     count(organisation, organisation || consent);
     return true;
   };
@@ -137,7 +130,7 @@ export function readSource(store: SignatoryColumns, source: Source, fileIndex: n
     store.setText(row, VERSION, signatory.version);
     store.setText(row, PHONE, signatory.extra.phone);
     const organisation = signatory.type === "organisation";
-    store.setOrigin(row, { organisation, publish: signatory.publish, plain: false, file: fileIndex, line });
+    store.setOrigin(row, organisation, signatory.publish, false, fileIndex, line);
     count(organisation, signatory.publish);
     return true;
   };

@@ -87,20 +87,35 @@ function primaryKeys(store: SignatoryColumns): { weights: Uint8Array; starts: In
   const n = store.size;
   const starts = new Int32Array(n + 1);
   let weights = new Uint8Array(n * 24);
+  let codes = new Uint8Array(256);
   let used = 0;
   for (let i = 0; i < n; i++) {
-    const name = store.string(i, NAME)!;
-    if (used + name.length > weights.length) {
-      const grown = new Uint8Array(Math.max(weights.length * 2, used + name.length));
+    // A plain name is Latin-1 in UTF-8: its codes are read off the bytes, with no string made.
+    const plain = store.isPlain(i);
+    const name = plain ? undefined : store.string(i, NAME)!;
+    const most = plain ? store.end(i, NAME) - store.start(i, NAME) : name!.length;
+    if (used + most > weights.length) {
+      const grown = new Uint8Array(Math.max(weights.length * 2, used + most));
       grown.set(weights.subarray(0, used));
       weights = grown;
     }
-    const length = primaryWeights(name, weights, used);
+    if (codes.length < most) codes = new Uint8Array(most * 2);
+    const length = plain ? primaryWeights(codes, latin1Codes(store.bufferOf(i, NAME), store.start(i, NAME), store.end(i, NAME), codes), weights, used) : primaryWeights(name!, name!.length, weights, used);
     if (length < 0) return undefined;
     used += length;
     starts[i + 1] = used;
   }
   return { weights, starts };
+}
+
+/** The Latin-1 codes of UTF-8 text `from[start, end)` that holds only U+0000–U+00FF, into `into`; how many. */
+function latin1Codes(from: Uint8Array, start: number, end: number, into: Uint8Array): number {
+  let length = 0;
+  for (let k = start; k < end; k++) {
+    const b = from[k];
+    into[length++] = b < 0x80 ? b : ((b & 0x03) << 6) | (from[++k] & 0x3f);
+  }
+  return length;
 }
 
 /** Key order from `depth` on (the bytes before are equal): < 0, 0 or > 0. */

@@ -35,14 +35,6 @@ const PUBLISH_BIT = 2;
 const PLAIN_BIT = 4;
 const FILE_SHIFT = 8;
 
-export interface Origin {
-  organisation: boolean;
-  publish: boolean;
-  plain: boolean;
-  file: number;
-  line: number;
-}
-
 export class SignatoryColumns {
   /** Signatories kept so far; the row at `size` is the one being read. */
   size = 0;
@@ -159,10 +151,10 @@ export class SignatoryColumns {
     return x.compare(y, this.start(b, field), this.end(b, field), this.start(a, field), this.end(a, field));
   }
 
-  setOrigin(row: number, origin: Origin): void {
-    const flags = (origin.organisation ? ORGANISATION_BIT : 0) | (origin.publish ? PUBLISH_BIT : 0) | (origin.plain ? PLAIN_BIT : 0) | (origin.file << FILE_SHIFT);
-    this.rows[row * STRIDE + FLAGS] = flags;
-    this.rows[row * STRIDE + LINE] = origin.line;
+  /** Kind, consent, plainness and where the row was read (file number, line). */
+  setOrigin(row: number, organisation: boolean, publish: boolean, plain: boolean, file: number, line: number): void {
+    this.rows[row * STRIDE + FLAGS] = (organisation ? ORGANISATION_BIT : 0) | (publish ? PUBLISH_BIT : 0) | (plain ? PLAIN_BIT : 0) | (file << FILE_SHIFT);
+    this.rows[row * STRIDE + LINE] = line;
   }
 
   /** Kind, consent, plainness and source of row `from` given to row `to`. */

@@ -24,68 +24,81 @@ export async function writeColumns(store: SignatoryColumns, order: ArrayLike<num
   await writeAtomically(file, chunks(store, order, delimiter));
 }
 
+/**
+ * Two passes, as write.ts's `delimited` does: every row's bytes made in the order the
+ * rows lie in memory (reading the input text front to back), then copied out in sorted
+ * order. Made in sorted order, each row's cells are a cache miss away; copied, a row is
+ * one block. The copies stay inside one ArrayBuffer (`copyWithin`: no view object per row),
+ * into a chunk at its end that is reused once written (`writeFile` awaits each chunk).
+ */
 function* chunks(store: SignatoryColumns, order: ArrayLike<number>, delimiter: string): Generator<Uint8Array> {
   let phones = false;
   for (let i = 0; i < store.size && !phones; i++) phones = store.has(i, PHONE);
   const fields = Int32Array.from([...BEFORE_PUBLISH, -1, ...AFTER_PUBLISH, ...(phones ? [PHONE] : [])]);
+  const rows = { store, fields, D: delimiter.charCodeAt(0), tab: delimiter === "\t" };
+  const made = bound(rows);
+  const space = Buffer.allocUnsafe(made + CHUNK);
+  const ends = new Int32Array(store.size + 1);
+  make(rows, space, ends);
   // The column names need neither quotes nor an apostrophe.
   const header = Buffer.from(`\ufeff${[...COLUMNS, ...(phones ? ["phone"] : [])].join(delimiter)}\r\n`, "utf8");
-  const rows = { store, order, fields, D: delimiter.charCodeAt(0), tab: delimiter === "\t", next: 0 };
-  let chunk = Buffer.allocUnsafe(Math.max(CHUNK, header.length));
-  let filled = header.copy(chunk, 0);
-  while (rows.next < order.length) {
-    filled = fill(rows, chunk, filled);
-    // A row longer than a whole chunk gets a chunk of its own size.
-    const size = filled === 0 ? longest(rows) : CHUNK;
-    if (filled > 0) yield chunk.subarray(0, filled);
-    chunk = Buffer.allocUnsafe(size);
-    filled = 0;
+  if (header.length > CHUNK) throw new Error("header longer than a chunk");
+  let filled = header.copy(space, made);
+  for (let k = 0; k < order.length; k++) {
+    const row = order[k];
+    const length = ends[row + 1] - ends[row];
+    if (filled + length > CHUNK) {
+      yield space.subarray(made, made + filled);
+      filled = 0;
+    }
+    // A row longer than a whole chunk goes out on its own.
+    if (length > CHUNK) yield space.subarray(ends[row], ends[row + 1]);
+    else {
+      space.copyWithin(made + filled, ends[row], ends[row + 1]);
+      filled += length;
+    }
   }
-  if (filled > 0) yield chunk.subarray(0, filled);
+  if (filled > 0) yield space.subarray(made, made + filled);
 }
 
 interface Rows {
   store: SignatoryColumns;
-  order: ArrayLike<number>;
   /** Store slots in column order; -1 is `publish`. */
   fields: Int32Array;
   D: number;
   tab: boolean;
-  /** The next position in `order` to write. */
-  next: number;
 }
 
-/** The most bytes row `rows.next` can take: each byte doubled (quotes), plus quotes, apostrophe and separator per cell. */
-function longest({ store, order, fields, next }: Rows): number {
-  const row = order[next];
-  let most = 16 + 4 * fields.length;
-  for (let f = 0; f < fields.length; f++) if (fields[f] >= 0) most += 2 * (store.end(row, fields[f]) - store.start(row, fields[f]));
+/** At least the bytes of every row: each cell's bytes, doubled when quoted, plus quotes, apostrophe, separator. */
+function bound({ store, fields }: Rows): number {
+  let most = 0;
+  for (let row = 0; row < store.size; row++) {
+    most += 16 + 4 * fields.length;
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f];
+      if (field < 0) continue;
+      const length = store.end(row, field) - store.start(row, field);
+      most += store.quoted(row, field, false) || store.quoted(row, field, true) ? 2 * length : length;
+    }
+  }
   return most;
 }
 
-/**
- * Rows from `rows.next` into `chunk` from `filled` while they surely fit; the new fill.
- * A plain function, not the generator itself: V8 optimises it better.
- */
-function fill(rows: Rows, chunk: Buffer, filled: number): number {
-  const { store, order, fields, D, tab } = rows;
-  let k = rows.next;
-  for (; k < order.length; k++) {
-    rows.next = k;
-    if (filled + longest(rows) > chunk.length) break;
-    const row = order[k];
-    filled = put(store.isOrganisation(row) ? WORDS.organisation : WORDS.person, chunk, filled);
+/** Every row's bytes into `space`, in store order; row `i` ends up at `ends[i]` to `ends[i + 1]`. */
+function make({ store, fields, D, tab }: Rows, space: Buffer, ends: Int32Array): void {
+  let filled = 0;
+  for (let row = 0; row < store.size; row++) {
+    filled = put(store.isOrganisation(row) ? WORDS.organisation : WORDS.person, space, filled);
     for (let f = 0; f < fields.length; f++) {
       const field = fields[f];
-      chunk[filled++] = D;
-      if (field < 0) filled = put(store.publishes(row) ? WORDS.yes : WORDS.no, chunk, filled);
-      else if (store.has(row, field)) filled = cell(store.bufferOf(row, field), store.start(row, field), store.end(row, field), store.quoted(row, field, tab), chunk, filled);
+      space[filled++] = D;
+      if (field < 0) filled = put(store.publishes(row) ? WORDS.yes : WORDS.no, space, filled);
+      else if (store.has(row, field)) filled = cell(store.bufferOf(row, field), store.start(row, field), store.end(row, field), store.quoted(row, field, tab), space, filled);
     }
-    chunk[filled++] = 13;
-    chunk[filled++] = 10;
+    space[filled++] = 13;
+    space[filled++] = 10;
+    ends[row + 1] = filled;
   }
-  rows.next = k;
-  return filled;
 }
 
 /**
