@@ -6,7 +6,7 @@
  * else (UTF-16, other formats, a file that cannot be read) is `Unsupported`, and
  * the whole merge goes the ordinary way, which reports it.
  */
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import path from "node:path";
 import { decode, detectDelimiter } from "../readers/delimited.js";
@@ -28,39 +28,68 @@ const DELIMITED = new Set([".csv", ".tsv", ".txt"]);
 
 /** `files` read, as `{ text, sources }`; throws `Unsupported` for what only the ordinary path reads. */
 export function readSources(files: readonly { path: string; file: string }[], onFile?: (file: string) => void): { text: Buffer; sources: Source[] } {
-  const parts: Buffer[] = [];
-  const sources: Source[] = [];
-  let offset = 0;
-  for (const { path: absolute, file } of files) {
-    onFile?.(file);
-    if (!DELIMITED.has(path.extname(absolute).toLowerCase())) throw new Unsupported("format");
-    let bytes: Buffer;
+  for (const { path: absolute } of files) if (!DELIMITED.has(path.extname(absolute).toLowerCase())) throw new Unsupported("format");
+  const sizes = files.map(({ path: absolute }) => {
     try {
-      bytes = readFileSync(absolute);
+      return statSync(absolute).size;
     } catch {
       throw new Unsupported("unreadable file");
     }
-    const utf8 = asUtf8(bytes);
-    const { skip, delimiter, lineOffset } = start(utf8);
-    parts.push(utf8);
-    sources.push({ file, start: offset + skip, end: offset + utf8.length, delimiter, lineOffset });
-    offset += utf8.length;
+  });
+  // Room for each file three times over (Windows-1252 grows into UTF-8 in place, at most
+  // three bytes a byte): pages never written are never part of the process's memory.
+  const text = Buffer.allocUnsafe(sizes.reduce((a, b) => a + 3 * b, 0) + 1);
+  const sources: Source[] = [];
+  let offset = 0;
+  files.forEach(({ path: absolute, file }, i) => {
+    onFile?.(file);
+    const length = readInto(absolute, text, offset, sizes[i]);
+    const utf8 = asUtf8(text, offset, length);
+    const { skip, delimiter, lineOffset } = start(text.subarray(offset, offset + utf8));
+    sources.push({ file, start: offset + skip, end: offset + utf8, delimiter, lineOffset });
+    offset += utf8;
+  });
+  return { text, sources };
+}
+
+/** Reads the file into `into` at `at`; its length (a file that changed size since `stat` is not read here). */
+function readInto(file: string, into: Buffer, at: number, size: number): number {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, "r");
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, into, at + read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    if (read !== size || fstatSync(fd).size !== size) throw new Unsupported("file changed while read");
+    return size;
+  } catch (error) {
+    if (error instanceof Unsupported) throw error;
+    throw new Unsupported("unreadable file");
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  return { text: parts.length === 1 ? parts[0] : Buffer.concat(parts, offset), sources };
 }
 
 /**
- * The bytes whose UTF-8 decoding is what `decode` returns: the file itself when it is
- * UTF-8 (a BOM cut off), else `decode`'s Windows-1252 reading encoded. UTF-16 is not
- * taken: a lone surrogate in it would not survive the round trip.
+ * Makes `text[at, at + length)` (a file's bytes) into the UTF-8 whose decoding is what
+ * `decode` returns, in place; its new length. UTF-8 stays (a BOM cut off); Windows-1252
+ * is decoded and its text written over the bytes. UTF-16 is not taken: a lone surrogate
+ * in it would not survive the round trip.
  */
-function asUtf8(bytes: Buffer): Buffer {
+function asUtf8(text: Buffer, at: number, length: number): number {
+  const bytes = text.subarray(at, at + length);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw new Unsupported("UTF-16");
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const body = bom ? bytes.subarray(3) : bytes;
-  if (isUtf8(body)) return body;
-  // Invalid UTF-8 after a BOM decodes with U+FFFD, as `decode` does; without one it is Windows-1252.
-  return Buffer.from(decode(bytes), "utf8");
+  if (isUtf8(bom ? bytes.subarray(3) : bytes)) {
+    if (bom) text.copyWithin(at, at + 3, at + length);
+    return bom ? length - 3 : length;
+  }
+  // Windows-1252 (or invalid UTF-8 after a BOM, U+FFFD then): `decode`'s own string, encoded over the bytes.
+  // At most three UTF-8 bytes a byte (U+FFFD, €, …): the room `readSources` leaves.
+  return text.write(decode(bytes), at, "utf8");
 }
 
 const QUOTE = 34;
