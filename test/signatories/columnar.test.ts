@@ -188,7 +188,7 @@ describe("the columnar merge declines what only the ordinary path does", () => {
     ["text after a closing quote", 'navn,sted\n"Kari"K,Oslo\n'],
     ["a header without rows", "navn,sted\n"],
     ["an empty file", ""],
-    ["a separator the scan does not look for", "sep=|\nnavn|sted\nKari|Oslo\n"],
+    ["a separator outside ASCII", "sep=§\nnavn§sted\nKari§Oslo\n"],
   ];
   for (const [what, content] of cases) {
     it(`with ${what}`, async () => {
@@ -208,8 +208,10 @@ describe("the columnar merge declines what only the ordinary path does", () => {
     expect(await columnar([file, path.join(dir, "liste.json")], dir)).toBeUndefined();
     expect(readColumnar([{ path: file }], new Reporter(), { map: new Map() })).toBeUndefined();
     expect(readColumnar([{ path: file, group: "Styret" }], new Reporter())).toBeUndefined();
-    // …and takes the same file alone.
-    expect(await columnar([file], dir)).toBeDefined();
+    // …and takes the same file alone, and one with Excel's hint for another separator.
+    await expectSame([file], dir);
+    writeFileSync(file, "sep=|\r\nnavn|sted|samtykke\r\nKari;K|Oslo|ja\r\n");
+    await expectSame([file], dir);
   });
 });
 

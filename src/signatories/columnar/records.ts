@@ -36,8 +36,7 @@ export interface Cells {
  * one per LF inside quotes).
  */
 export function parseRecords(text: Uint8Array, from: number, to: number, delimiter: number, onRecord: (cells: Cells, line: number) => void): void {
-  // `scan` takes bytes from '<' to '~' as ordinary without looking further.
-  if (delimiter > 59 && delimiter < 127) throw new Unsupported("separator");
+  const kinds = byteKinds(delimiter);
   const cells: Cells = { starts: new Int32Array(64), ends: new Int32Array(64), flags: new Uint8Array(64), count: 0 };
   let i = from;
   let line = 1;
@@ -54,13 +53,13 @@ export function parseRecords(text: Uint8Array, from: number, to: number, delimit
       else if (q + 1 < to && text[q + 1] === QUOTE) throw new Unsupported("doubled quote");
       end = q;
       for (let k = start; k < end; k++) if (text[k] === LF) line++;
-      // A line break inside quotes stops the scan: such a cell is not plain anyway.
-      flags = scan(text, start, end, -1) < end ? NOT_PLAIN : scanned;
+      // Inside quotes the separator is text, and a line break stops the scan: such a cell is not plain anyway.
+      flags = scan(text, start, end, QUOTED_KINDS) < end ? NOT_PLAIN : scanned;
       const after = q < to ? q + 1 : to;
       if (after < to && (c = text[after]) !== delimiter && c !== LF && c !== CR) throw new Unsupported("text after a closing quote");
       i = after;
     } else {
-      end = scan(text, start, to, delimiter);
+      end = scan(text, start, to, kinds);
       flags = scanned;
       if (end < to) c = text[end];
       i = end;
@@ -80,30 +79,62 @@ export function parseRecords(text: Uint8Array, from: number, to: number, delimit
   }
 }
 
+/** What a byte is to `scan`: one table lookup a byte, most bytes `ORDINARY`. */
+const ORDINARY = 0;
+const STOP = 1;
+const SPACE = 2;
+const QUOTE_BYTE = 3;
+const SEMICOLON = 4;
+const LEAD_C2 = 5;
+const LEAD_C3 = 6;
+const NEVER_PLAIN = 7;
+
+function baseKinds(): Uint8Array {
+  const kinds = new Uint8Array(256).fill(NEVER_PLAIN);
+  for (let b = 33; b < 127; b++) kinds[b] = ORDINARY;
+  kinds[32] = SPACE;
+  kinds[QUOTE] = QUOTE_BYTE;
+  kinds[59] = SEMICOLON;
+  // Continuation bytes (0x80–0xBF) are skipped after their lead; standing alone they cannot occur.
+  kinds[0xc2] = LEAD_C2;
+  kinds[0xc3] = LEAD_C3;
+  kinds[LF] = STOP;
+  kinds[CR] = STOP;
+  return kinds;
+}
+
+const QUOTED_KINDS = baseKinds();
+
+function byteKinds(delimiter: number): Uint8Array {
+  const kinds = baseKinds();
+  kinds[delimiter] = STOP;
+  return kinds;
+}
+
 /** The flags `scan` found; a module variable rather than an object per cell. */
 let scanned = 0;
 
 /**
- * Where the cell from `start` ends (separator, line break or `to`), with its flags in
- * `scanned`. Plain is `NEEDS_WORK`'s complement on UTF-8: bytes 0x20–0x7E, C2 A1–BF
- * and C3 80–BF (U+00A1–U+00FF), no space first, last or twice. The input is valid
- * UTF-8, so a lead byte's continuation is inside the cell.
+ * Where the cell from `start` ends (a `STOP` byte or `to`), with its flags in `scanned`.
+ * Plain is `NEEDS_WORK`'s complement on UTF-8: bytes 0x20–0x7E, C2 A1–BF and C3 80–BF
+ * (U+00A1–U+00FF), no space first, last or twice. The input is valid UTF-8, so a lead
+ * byte's continuation is inside the cell.
  */
-function scan(text: Uint8Array, start: number, to: number, delimiter: number): number {
+function scan(text: Uint8Array, start: number, to: number, kinds: Uint8Array): number {
   let flags = 0;
   let end = start;
   for (; end < to; end++) {
-    const c = text[end];
-    if (c > 59 && c < 127) continue;
-    if (c === delimiter || c === LF || c === CR) break;
-    if (c === 32) {
+    const kind = kinds[text[end]];
+    if (kind === ORDINARY) continue;
+    if (kind === STOP) break;
+    if (kind === SPACE) {
       if (end === start || text[end - 1] === 32) flags |= NOT_PLAIN;
-    } else if (c === QUOTE) flags |= QUOTE_SEMICOLON | QUOTE_TAB;
-    else if (c === 59) flags |= QUOTE_SEMICOLON;
-    else if (c === 0xc2) {
+    } else if (kind === QUOTE_BYTE) flags |= QUOTE_SEMICOLON | QUOTE_TAB;
+    else if (kind === SEMICOLON) flags |= QUOTE_SEMICOLON;
+    else if (kind === LEAD_C2) {
       if (text[++end] < 0xa1) flags |= NOT_PLAIN;
-    } else if (c === 0xc3) end++;
-    else if (c < 32 || c > 126) flags |= NOT_PLAIN;
+    } else if (kind === LEAD_C3) end++;
+    else flags |= NOT_PLAIN;
   }
   if (end > start && text[end - 1] === 32) flags |= NOT_PLAIN;
   scanned = flags;
