@@ -36,10 +36,9 @@ function* chunks(store: SignatoryColumns, order: ArrayLike<number>, delimiter: s
   for (let i = 0; i < store.size && !phones; i++) phones = store.has(i, PHONE);
   const fields = Int32Array.from([...BEFORE_PUBLISH, -1, ...AFTER_PUBLISH, ...(phones ? [PHONE] : [])]);
   const rows = { store, fields, D: delimiter.charCodeAt(0), tab: delimiter === "\t" };
-  const made = bound(rows);
-  const space = Buffer.allocUnsafe(made + CHUNK);
   const ends = new Int32Array(store.size + 1);
-  make(rows, space, ends);
+  const space = make(rows, ends);
+  const made = ends[store.size];
   // The column names need neither quotes nor an apostrophe.
   const header = Buffer.from(`\ufeff${[...COLUMNS, ...(phones ? ["phone"] : [])].join(delimiter)}\r\n`, "utf8");
   if (header.length > CHUNK) throw new Error("header longer than a chunk");
@@ -69,23 +68,15 @@ interface Rows {
   tab: boolean;
 }
 
-/** At least the bytes of every row: each cell's bytes, doubled when quoted, plus quotes, apostrophe, separator. */
-function bound({ store, fields }: Rows): number {
-  let most = 0;
-  for (let row = 0; row < store.size; row++) {
-    most += 16 + 4 * fields.length;
-    for (let f = 0; f < fields.length; f++) {
-      const field = fields[f];
-      if (field < 0) continue;
-      const length = store.end(row, field) - store.start(row, field);
-      most += store.quoted(row, field, false) || store.quoted(row, field, true) ? 2 * length : length;
-    }
-  }
-  return most;
-}
-
-/** Every row's bytes into `space`, in store order; row `i` ends up at `ends[i]` to `ends[i + 1]`. */
-function make({ store, fields, D, tab }: Rows, space: Buffer, ends: Int32Array): void {
+/**
+ * Every row's bytes, in store order, into a buffer with room for a chunk after them; row `i`
+ * ends up at `ends[i]` to `ends[i + 1]`. Sized by the input (rows are about as long as the
+ * lines they were read from; untouched room costs no memory) and grown if that is short.
+ */
+function make({ store, fields, D, tab }: Rows, ends: Int32Array): Buffer {
+  let space = Buffer.allocUnsafe(store.text.length + 48 * store.size + 2 * CHUNK);
+  // Past `room`: a chunk, plus a row's words and separators written between the checks below.
+  let room = space.length - CHUNK - 1024;
   let filled = 0;
   for (let row = 0; row < store.size; row++) {
     filled = put(store.isOrganisation(row) ? WORDS.organisation : WORDS.person, space, filled);
@@ -93,12 +84,24 @@ function make({ store, fields, D, tab }: Rows, space: Buffer, ends: Int32Array):
       const field = fields[f];
       space[filled++] = D;
       if (field < 0) filled = put(store.publishes(row) ? WORDS.yes : WORDS.no, space, filled);
-      else if (store.has(row, field)) filled = cell(store.bufferOf(row, field), store.start(row, field), store.end(row, field), store.quoted(row, field, tab), space, filled);
+      else if (store.has(row, field)) {
+        const start = store.start(row, field);
+        const end = store.end(row, field);
+        // Doubled quotes, two quotes, an apostrophe, the next separator and a CRLF at most.
+        if (filled + 2 * (end - start) + 24 > room) {
+          const grown = Buffer.allocUnsafe(2 * space.length + 2 * (end - start));
+          space.copy(grown, 0, 0, filled);
+          space = grown;
+          room = space.length - CHUNK - 1024;
+        }
+        filled = cell(store.bufferOf(row, field), start, end, store.quoted(row, field, tab), space, filled);
+      }
     }
     space[filled++] = 13;
     space[filled++] = 10;
     ends[row + 1] = filled;
   }
+  return space;
 }
 
 /**
