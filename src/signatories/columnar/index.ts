@@ -59,8 +59,9 @@ export function readColumnar(
       files.map((f) => ({ path: f.path, file: displayName(root, f.path) })),
       options.onFile,
     );
-    // A row is at least a few dozen bytes; the store grows if not.
-    const expected = Math.ceil(text.length / 48);
+    // Sized by the line breaks (a native search, milliseconds): a hash table sized by guess
+    // touches every page of its guess, since hashes land anywhere in it.
+    const expected = sources.reduce((n, s) => n + lineBreaks(text, s.start, s.end) + 1, 0);
     store = new SignatoryColumns(text, sources.map((s) => s.file), expected);
     const merger = new ColumnarMerger(store, messages, expected);
     sources.forEach((source, i) => summaries.push(readSource(store, source, i, messages, () => merger.add())));
@@ -85,6 +86,15 @@ export function readColumnar(
     counted: store.size - organisations - named,
     write: (file) => writeColumns(store, order, file, DELIMITERS[extension(file)]),
   };
+}
+
+/** How many LF bytes `text[start, end)` holds: at least the records less one (a bare CR ends one too, rarely). */
+function lineBreaks(text: Buffer, start: number, end: number): number {
+  // A view, so the search never runs on past the file into the buffer's unused room.
+  const region = text.subarray(start, end);
+  let n = 0;
+  for (let at = region.indexOf(10); at >= 0; at = region.indexOf(10, at + 1)) n++;
+  return n;
 }
 
 /** As `writeSignatories` picks its format. */
