@@ -2,8 +2,10 @@
  * What a cell means, worked out once per distinct cell text rather than once per row:
  * `type`, `publish`, `signed_at` and `version` repeat down a list, and their readers
  * (the row schema's own functions) build strings and run regular expressions.
- * Direct-mapped by a hash of the bytes, so a column of unique values (sign-on
- * times) costs one hash and one miss a row, and memory stays bounded.
+ * First the cell of the row above (same bytes, same meaning), then a table
+ * direct-mapped by a hash of the bytes, so a column of unique values (sign-on
+ * times) costs one hash and one miss a row, and memory stays bounded. One cache
+ * serves one text buffer: the row above is compared within it.
  */
 const SLOTS = 256;
 /** Longer cells are not cached: they are computed each time. */
@@ -18,7 +20,26 @@ export class CellCache<T> {
   /** `compute` gets the cell as a string (its UTF-8 decoding). */
   constructor(private readonly compute: (cell: string) => T) {}
 
+  /** The cell last asked about, in the caller's text: a column often repeats the row above. */
+  private lastStart = 0;
+  private lastEnd = -1;
+  private lastValue: T | undefined;
+
   get(text: Buffer, start: number, end: number): T {
+    const length = end - start;
+    if (length === this.lastEnd - this.lastStart) {
+      let k = 0;
+      while (k < length && text[start + k] === text[this.lastStart + k]) k++;
+      if (k === length) return this.lastValue as T;
+    }
+    const value = this.lookUp(text, start, end);
+    this.lastStart = start;
+    this.lastEnd = end;
+    this.lastValue = value;
+    return value;
+  }
+
+  private lookUp(text: Buffer, start: number, end: number): T {
     const length = end - start;
     if (length > WIDTH) return this.compute(text.toString("utf8", start, end));
     let hash = 0x811c9dc5;
