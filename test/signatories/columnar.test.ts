@@ -179,6 +179,27 @@ describe("the columnar merge gives the ordinary merge's bytes and messages", () 
   });
 });
 
+describe("the columnar merge takes the shapes exports come in", () => {
+  const shapes: Array<[string, string]> = [
+    // Google Forms: every cell quoted, its own time format, a comma inside a quoted name.
+    ["every cell quoted", '"Tidsmerke","Fullt navn","E-postadresse","Samtykke"\r\n"2026/11/20 10:00:00 AM GMT+1","Kari Nordmann","k@x.no","Ja"\r\n"20.11.2026 10:00:00","kari nordmann","k2@x.no","Nei"\r\n"46346.4166","Ola, Hansen","o@x.no","ja"\r\n'],
+    ["old Mac line ends", "navn;sted\rKari;Oslo\rOla;Bergen\r"],
+    ["a quote never closed", 'navn;sted\nKari;"Oslo\nmore'],
+    ["a column without a header", "navn;;sted\nKari;x;Oslo\n"],
+    ["a separator at each line's end", "navn;sted;\nKari;Oslo;\n;;\n"],
+    ["line breaks inside quotes", 'navn;sted\n"Kari\nNordmann";Oslo\nOla;"Berg\r\nen"\n'],
+    ["organisations by orgnr and by name", "type;navn;orgnr\norganisasjon;Lag A;974760673\norganisasjon;lag a;\norganisasjon;Lag A;914852536\norg;LAG A;974760673\n"],
+  ];
+  for (const [what, content] of shapes) {
+    it(`with ${what}`, async () => {
+      const dir = tempDir();
+      const file = path.join(dir, "liste.csv");
+      writeFileSync(file, content);
+      await expectSame([file], dir);
+    });
+  }
+});
+
 describe("the columnar merge declines what only the ordinary path does", () => {
   const cases: Array<[string, string | Buffer]> = [
     ["an unknown column", "navn,Kommentar\nKari,hei\n"],

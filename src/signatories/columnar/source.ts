@@ -38,7 +38,10 @@ export function readSources(files: readonly { path: string; file: string }[], on
   });
   // Room for each file three times over (Windows-1252 grows into UTF-8 in place, at most
   // three bytes a byte): pages never written are never part of the process's memory.
-  const text = Buffer.allocUnsafe(sizes.reduce((a, b) => a + 3 * b, 0) + 1);
+  const room = sizes.reduce((a, b) => a + 3 * b, 0) + 1;
+  // Offsets into it are Int32 (the store's ranges): some 700 MB of files at most.
+  if (room > 0x7fffffff) throw new Unsupported("files too large for 32-bit offsets");
+  const text = Buffer.allocUnsafe(room);
   const sources: Source[] = [];
   let offset = 0;
   files.forEach(({ path: absolute, file }, i) => {
