@@ -59,9 +59,26 @@ export function sortColumns(store: SignatoryColumns): ArrayLike<number> {
       continue;
     }
     const shift = 24 - 8 * (depth & 3);
-    if (shift === 24) for (let k = lo; k < hi; k++) words[k] = wordAt(order[k], depth);
+    if (shift === 24) {
+      for (let k = lo; k < hi; k++) words[k] = wordAt(order[k], depth);
+      // Names in a range often share long prefixes: four equal bytes are four levels at once.
+      let same = true;
+      for (let k = lo + 1; k < hi && same; k++) same = words[k] === words[lo];
+      if (same) {
+        // A 0 byte is a key's end (weights are 1–255): then the whole keys are equal.
+        if ((words[lo] & 255) === 0) ties(lo, hi);
+        else stack.push(lo, hi, depth + 4);
+        continue;
+      }
+    }
     counts.fill(0);
     for (let k = lo; k < hi; k++) counts[(digit[k] = (words[k] >>> shift) & 255) + 1]++;
+    // One bucket holding the whole range: the order stays as it is, one level deeper.
+    if (counts[digit[lo] + 1] === hi - lo) {
+      if (digit[lo] === 0) ties(lo, hi);
+      else stack.push(lo, hi, depth + 1);
+      continue;
+    }
     for (let b = 1; b <= 256; b++) counts[b] += counts[b - 1];
     // counts[b] is now where bucket b starts (relative to lo); scatter stably.
     for (let k = lo; k < hi; k++) {
