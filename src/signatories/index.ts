@@ -3,11 +3,11 @@
  * sort the Norwegian way, group for the renderers. Shared by `build`, the
  * `signatories` commands and the sign-on server.
  */
-import path from "node:path";
 import type { Position, Reporter } from "../report/index.js";
 import { t } from "../i18n/catalogue.js";
 import { FIELD_WORDS, columnKey, columnMapOf, mapColumns, type ColumnMap, type ColumnMapping } from "./columns.js";
 import { SignatoryMerger, nameInMessages } from "./merge.js";
+import { displayName } from "./display.js";
 import { readRows, UnreadableFile, type RawRow } from "./readers/index.js";
 import { interner, type Interner } from "./normalise.js";
 import { normaliseRow, type SignatoryRowInput } from "./schema.js";
@@ -255,9 +255,4 @@ export async function loadSignatories(
   const list = await mergeSignatoryFiles(files, reporter, options);
   if (options.documentFingerprint) checkVersions(list, options.documentFingerprint, reporter);
   return groupSignatories(list);
-}
-
-function displayName(root: string, absolute: string): string {
-  const relative = path.relative(root, absolute);
-  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative.split(path.sep).join("/") : absolute;
 }

@@ -3,15 +3,26 @@
  * name + organisation compared case-insensitively, is the same signatory.
  */
 import type { Reporter } from "../report/index.js";
+import { HashIndex } from "./hash-index.js";
 import { foldCase } from "./normalise.js";
 import type { Signatory } from "./types.js";
 
 /** Enough merges are listed to show what happened; a list with thousands gets a count. */
-const LISTED_MERGES = 20;
+export const LISTED_MERGES = 20;
 
 /** How a signatory is named in messages: a person without consent is not named even there. */
-export function nameInMessages(s: Signatory): string {
+export function nameInMessages(s: Pick<Signatory, "publish" | "name">): string {
   return s.publish ? `"${s.name}"` : "a person without publish consent";
+}
+
+/** The message at a duplicate `s` merged into the signatory read at `existing`. Shared with the columnar merge. */
+export function mergedText(s: Pick<Signatory, "publish" | "name">, existing: Signatory["source"]): string {
+  return `${nameInMessages(s)} is also at ${existing.file}:${existing.line}; merged`;
+}
+
+/** The one message for the merges past the first `LISTED_MERGES`. */
+export function unlistedText(unlisted: number): string {
+  return `and ${unlisted} more duplicates merged`;
 }
 
 /** The later signature wins (by `signed_at`, else by input order); it takes what it lacks from the other. */
@@ -53,19 +64,14 @@ export class SignatoryMerger {
     if (key === undefined) this.rememberOrganisation(this.signatories[at], at);
     if (++this.duplicates > LISTED_MERGES) this.unlistedFile ??= s.source.file;
     else {
-      this.reporter.info(
-        s.source.file,
-        { line: s.source.line, column: 1 },
-        `${nameInMessages(s)} is also at ${existing.source.file}:${existing.source.line}; merged`,
-        "signatory-duplicate",
-      );
+      this.reporter.info(s.source.file, { line: s.source.line, column: 1 }, mergedText(s, existing.source), "signatory-duplicate");
     }
   }
 
   /** Reports how many merges were not listed one by one; call once after the last `add`. */
   finish(): void {
     const unlisted = this.duplicates - LISTED_MERGES;
-    if (this.unlistedFile) this.reporter.info(this.unlistedFile, undefined, `and ${unlisted} more duplicates merged`, "signatory-duplicate");
+    if (this.unlistedFile) this.reporter.info(this.unlistedFile, undefined, unlistedText(unlisted), "signatory-duplicate");
   }
 
   private findPerson(key: string): number | undefined {
@@ -103,45 +109,4 @@ export function personHash(key: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
   return hash & 0x3fffffff;
-}
-
-/**
- * Hash → positions, open addressing in two typed arrays: no heap object per
- * entry for the GC to trace, and no rehash of a million-entry Map as it grows.
- * Equal hashes may hold different keys; `find` asks which position matches.
- */
-class HashIndex {
-  private hashes = new Int32Array(1024);
-  /** Position + 1; 0 is an empty slot. */
-  private positions = new Int32Array(1024);
-  private size = 0;
-
-  find(hash: number, matches: (at: number) => boolean): number | undefined {
-    const mask = this.positions.length - 1;
-    for (let slot = hash & mask; this.positions[slot] !== 0; slot = (slot + 1) & mask) {
-      if (this.hashes[slot] === hash && matches(this.positions[slot] - 1)) return this.positions[slot] - 1;
-    }
-    return undefined;
-  }
-
-  add(hash: number, at: number): void {
-    // Kept at most half full, so a probe ends soon at an empty slot.
-    if (++this.size * 2 > this.positions.length) this.grow();
-    this.place(hash, at + 1);
-  }
-
-  private place(hash: number, position: number): void {
-    const mask = this.positions.length - 1;
-    let slot = hash & mask;
-    while (this.positions[slot] !== 0) slot = (slot + 1) & mask;
-    this.hashes[slot] = hash;
-    this.positions[slot] = position;
-  }
-
-  private grow(): void {
-    const { hashes, positions } = this;
-    this.hashes = new Int32Array(hashes.length * 2);
-    this.positions = new Int32Array(positions.length * 2);
-    for (let slot = 0; slot < positions.length; slot++) if (positions[slot] !== 0) this.place(hashes[slot], positions[slot]);
-  }
 }

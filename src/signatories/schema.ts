@@ -46,6 +46,22 @@ const FIRST_WORD = /^[\p{L}\p{N}]+/u;
 // …but a yes with a reservation ("Ja – men bare initialer", "Yes, but not my surname") is no clear yes.
 const RESERVATION = /(?<!\p{L})(men|but|bare|kun|only|ikke|not|unntatt|except|initial)/u;
 
+/** The type a cleaned `type` cell names; undefined when it names none. Shared with the columnar merge. */
+export function signatoryType(text: string): "organisation" | "person" | undefined {
+  return TYPES[text.toLowerCase()];
+}
+
+/**
+ * What a cleaned `publish` cell answers: true for yes, false for no, undefined
+ * when it is no answer (a message). Shared with the columnar merge, which asks once per distinct cell.
+ */
+export function readConsent(publishText: string): boolean | undefined {
+  const publishLower = publishText.toLowerCase();
+  const firstWord = YES.has(publishLower) || NO.has(publishLower) ? publishLower : (FIRST_WORD.exec(publishLower)?.[0] ?? "");
+  const publishWord = YES.has(firstWord) && RESERVATION.test(publishLower.slice(firstWord.length)) ? "" : firstWord;
+  return YES.has(publishWord) ? true : NO.has(publishWord) ? false : undefined;
+}
+
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -61,7 +77,7 @@ function digits(text: string, from: number, to: number): number {
  * input comes back as the same string, with no captures or Date objects, since
  * this runs once per row. Everything else form tools export goes to `formTime`.
  */
-function isoTime(value: string): string | undefined {
+export function isoTime(value: string): string | undefined {
   const iso = value.charCodeAt(10) === 32 ? `${value.slice(0, 10)}T${value.slice(11)}` : value;
   if (!ISO_TIME.test(iso)) return formTime(value);
   const year = digits(iso, 0, 4);
@@ -119,7 +135,7 @@ export function normaliseRow(
   };
   const name = optional(raw.name) ?? fail("name", t("signatories.nameMissing"));
   const typeText = optional(raw.type);
-  const type = typeText === undefined ? undefined : (TYPES[typeText.toLowerCase()] ?? fail("type", t("signatories.badType", { value: typeText })));
+  const type = typeText === undefined ? undefined : (signatoryType(typeText) ?? fail("type", t("signatories.badType", { value: typeText })));
   const orgnrText = optional(raw.orgnr);
   let orgnr: string | undefined;
   if (orgnrText !== undefined) {
@@ -129,12 +145,8 @@ export function normaliseRow(
     else orgnr = digits;
   }
   const publishText = optional(raw.publish);
-  const publishLower = publishText?.toLowerCase() ?? "";
-  const firstWord = YES.has(publishLower) || NO.has(publishLower) ? publishLower : (FIRST_WORD.exec(publishLower)?.[0] ?? "");
-  const publishWord = YES.has(firstWord) && RESERVATION.test(publishLower.slice(firstWord.length)) ? "" : firstWord;
-  if (publishText !== undefined && !YES.has(publishWord) && !NO.has(publishWord)) {
-    fail("publish", t("signatories.badPublish", { value: publishText }));
-  }
+  const consent = publishText === undefined ? false : readConsent(publishText);
+  if (consent === undefined) fail("publish", t("signatories.badPublish", { value: publishText! }));
   const signedText = optional(raw.signed_at);
   const signedAt = signedText === undefined ? undefined : (isoTime(signedText) ?? fail("signed_at", t("signatories.badTime", { value: signedText })));
   if (!ok || name === undefined) return undefined;
@@ -150,7 +162,7 @@ export function normaliseRow(
     place: optional(raw.place),
     email: optional(raw.email),
     // Organisations sign in public; a person is named only with consent (SPEC §4).
-    publish: kind === "organisation" || YES.has(publishWord),
+    publish: kind === "organisation" || consent === true,
     signedAt,
     version: optional(raw.version)?.toLowerCase(),
     extra: phone ? (raw.extra ? { ...raw.extra, phone } : { phone }) : (raw.extra ?? NO_EXTRA),

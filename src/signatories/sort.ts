@@ -85,26 +85,39 @@ let keyBuffer = Buffer.alloc(256);
  * one-character strings: this runs over every character of a million names.
  */
 export function primaryKey(text: string): string | undefined {
-  const { weight: WEIGHT, contractions: CONTRACTIONS, contractionStart: CONTRACTION_START, unkeyable: UNKEYABLE } = keyTables();
   if (keyBuffer.length < text.length) keyBuffer = Buffer.alloc(text.length * 2);
+  const length = primaryWeights(text, text.length, keyBuffer, 0);
+  return length < 0 ? undefined : keyBuffer.toString("latin1", 0, length);
+}
+
+/**
+ * `primaryKey` as bytes: writes the weights of the first `length` characters of `text` into
+ * `into` from `at` (which must have room for `length` bytes) and returns how many, or -1
+ * when a character has no known weight. `text` is a string or Latin-1 codes in bytes: the
+ * columnar merge keeps its keys this way, from its byte cells, with no string per name.
+ */
+export function primaryWeights(text: string | Uint8Array, count: number, into: Uint8Array, at: number): number {
+  const { weight: WEIGHT, contractions: CONTRACTIONS, contractionStart: CONTRACTION_START, unkeyable: UNKEYABLE } = keyTables();
+  const string = typeof text === "string" ? text : undefined;
+  const bytes = text as Uint8Array;
   let length = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i < count; i++) {
+    const c = string !== undefined ? string.charCodeAt(i) : bytes[i];
     let weight = c <= 0xff ? WEIGHT[c] : 0;
-    if (weight === 0) return undefined;
+    if (weight === 0) return -1;
     if (CONTRACTION_START[c]) {
       // Past the end `next` is NaN, which makes no pair.
-      const next = text.charCodeAt(i + 1);
+      const next = i + 1 >= count ? NaN : string !== undefined ? string.charCodeAt(i + 1) : bytes[i + 1];
       const pair = next <= 0xff ? c * 256 + next : 0;
-      if (UNKEYABLE[pair]) return undefined;
+      if (UNKEYABLE[pair]) return -1;
       if (CONTRACTIONS[pair]) {
         weight = CONTRACTIONS[pair];
         i++;
       }
     }
-    keyBuffer[length++] = weight;
+    into[at + length++] = weight;
   }
-  return keyBuffer.toString("latin1", 0, length);
+  return length;
 }
 
 /** Compares like `collator.compare`, faster; for one-off comparisons. */
@@ -116,7 +129,16 @@ export function compareNorwegian(a: string, b: string): number {
 }
 
 /** From this many signatories on, sorting by primary keys pays for building their tables. */
-const KEYED_FROM = 2000;
+export const KEYED_FROM = 2000;
+
+/** The order of two signatories: name, then organisation, then place, by the collator. */
+export function compareSignatories(s: Pick<Signatory, "name" | "organisation" | "place">, t: Pick<Signatory, "name" | "organisation" | "place">): number {
+  return (
+    collator.compare(s.name, t.name) ||
+    collator.compare(s.organisation ?? "", t.organisation ?? "") ||
+    collator.compare(s.place ?? "", t.place ?? "")
+  );
+}
 
 /** Sorted by name, then organisation, then place; equal ones keep their input order. */
 export function sortSignatories(list: readonly Signatory[]): Signatory[] {
@@ -127,16 +149,8 @@ export function sortSignatories(list: readonly Signatory[]): Signatory[] {
  * The positions of `list` in sorted order. Sorts positions against an array of keys
  * computed once, so the million-row case makes no wrapper object per signatory.
  */
-export function sortOrder(list: readonly Signatory[]): number[] {
-  const fullCompare = (i: number, j: number): number => {
-    const s = list[i];
-    const t = list[j];
-    return (
-      collator.compare(s.name, t.name) ||
-      collator.compare(s.organisation ?? "", t.organisation ?? "") ||
-      collator.compare(s.place ?? "", t.place ?? "")
-    );
-  };
+export function sortOrder(list: readonly Pick<Signatory, "name" | "organisation" | "place">[]): number[] {
+  const fullCompare = (i: number, j: number): number => compareSignatories(list[i], list[j]);
   // A short list sorts faster by the collator alone than the key tables take to build.
   if (list.length < KEYED_FROM) return list.map((_, i) => i).sort(fullCompare);
   const keys = list.map((s) => primaryKey(s.name));

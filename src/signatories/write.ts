@@ -12,7 +12,8 @@ import { stringify } from "yaml";
 const stringifyYaml = (value: unknown) => stringify(value, { lineWidth: 0 });
 import type { Signatory } from "./types.js";
 
-const COLUMNS = ["type", "name", "organisation", "role", "orgnr", "place", "email", "publish", "signed_at", "version"] as const;
+/** The known columns, in the order every CSV/TSV output starts with; shared with the columnar writer. */
+export const COLUMNS = ["type", "name", "organisation", "role", "orgnr", "place", "email", "publish", "signed_at", "version"] as const;
 
 /**
  * A spreadsheet runs a cell starting with = + - @ (or tab/CR before one) as a
@@ -42,7 +43,7 @@ function record(s: Signatory): Record<string, string | boolean | undefined> {
 }
 
 /** Output is handed to the file in pieces of about this size: no 100 MB string for a million rows. */
-const CHUNK = 1 << 20;
+export const CHUNK = 1 << 20;
 
 /** The cells of one signatory, by field rather than through `record()`: this runs a million times in a large merge. */
 function fieldCells(s: Signatory, extraColumns: readonly string[]): Array<string | boolean | undefined> {
@@ -157,9 +158,14 @@ export const WRITABLE_EXTENSIONS = Object.keys(FORMATS);
 export async function writeSignatories(list: readonly Signatory[], file: string, order: ArrayLike<number> = list.map((_, i) => i)): Promise<void> {
   const format = FORMATS[path.extname(file).toLowerCase()];
   if (!format) throw new Error(`cannot write "${path.extname(file) || file}"; use ${WRITABLE_EXTENSIONS.join(", ")}`);
+  await writeAtomically(file, format(list, order));
+}
+
+/** `data` into `file` through a temp file beside it, renamed over it once complete. */
+export async function writeAtomically(file: string, data: string | Iterable<Uint8Array>): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
-    await writeFile(temp, format(list, order));
+    await writeFile(temp, data);
     await rename(temp, file);
   } catch (error) {
     await unlink(temp).catch(() => {});
