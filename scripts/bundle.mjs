@@ -25,13 +25,12 @@ async function bundleCli() {
   const outdir = path.join(root, "dist/bundle");
   rmSync(outdir, { recursive: true, force: true });
 
+  // One CommonJS file each, for Node 20 (bin/opprop.js is CommonJS too).
+  const commonJs = { bundle: true, format: "cjs", platform: "node", target: "node20", logLevel: "warning", legalComments: "none" };
   await build({
+    ...commonJs,
     entryPoints: [path.join(root, "dist/cli/main.js")],
     outfile: path.join(outdir, "main.cjs"),
-    bundle: true,
-    format: "cjs",
-    platform: "node",
-    target: "node20",
     // Less to read and to hash at each start; names stay, so stack traces still say where.
     minifyWhitespace: true,
     minifySyntax: true,
@@ -40,23 +39,11 @@ async function bundleCli() {
     // Our modules find the package's files from import.meta.url, which CommonJS lacks.
     define: { "import.meta.url": "__opprop_bundle_url" },
     banner: { js: 'const __opprop_bundle_url = require("node:url").pathToFileURL(__filename).href;' },
-    logLevel: "warning",
-    legalComments: "none",
     plugins: [zodLocalesWeUse()],
   });
   reportNonAscii(path.join(outdir, "main.cjs"));
-
-  // What bin/opprop.js needs before the bundle: the code cache's loader, as CommonJS too.
-  await build({
-    entryPoints: [path.join(root, "dist/cli/code-cache.js")],
-    outfile: path.join(outdir, "start.cjs"),
-    bundle: true,
-    format: "cjs",
-    platform: "node",
-    target: "node20",
-    logLevel: "warning",
-    legalComments: "none",
-  });
+  // What bin/opprop.js needs before the bundle: the code cache's loader.
+  await build({ ...commonJs, entryPoints: [path.join(root, "dist/cli/code-cache.js")], outfile: path.join(outdir, "start.cjs") });
 }
 
 /**
