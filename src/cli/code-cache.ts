@@ -8,7 +8,7 @@
  * used, not only the bundle's top level (what Node's own compile cache and the
  * v8-compile-cache package store). It is kept per command, since `opprop check` and
  * `opprop build` use different parts of the bundle. A cache belongs to one bundle file
- * (its size, mtime and inode), one Node and V8 version and one CPU architecture; V8 also
+ * (its size, mtime, ctime and inode), one Node and V8 version and one CPU architecture; V8 also
  * checks it itself and rejects one that does not fit, which only costs a recompile.
  */
 import { isAscii } from "node:buffer";
@@ -39,7 +39,8 @@ export function codeCacheFile(command: string | undefined): string | undefined {
 export function requireWithCodeCache(bundleFile: string, cacheFile: string | undefined): { exports: unknown; save: () => void } {
   const source = sourceText(readFileSync(bundleFile));
   const stats = statSync(bundleFile);
-  const key = [stats.size, stats.mtimeMs, stats.ino, process.version, process.versions.v8, process.arch].join(":");
+  // ctime too: no tool can set it back, so an edit that keeps size and mtime still changes the key.
+  const key = [stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino, process.version, process.versions.v8, process.arch].join(":");
   const cached = cacheFile ? readCache(cacheFile, key) : undefined;
   const script = new Script(Module.wrap(source), { filename: bundleFile, cachedData: cached });
 

@@ -2,12 +2,13 @@
 // written once per command, read back while it fits, and never a reason for a run to
 // fail or to build something else. Needs `npm run build` (bin/opprop.js runs the bundle).
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import { describe, expect, it } from "vitest";
+import { requireWithCodeCache } from "../../src/cli/code-cache.js";
 
 const ROOT = path.resolve(fileURLToPath(import.meta.url), "../../..");
 const STATEMENT = "documents/stotteerklaering-smertebehandling.md";
@@ -69,5 +70,23 @@ describe("the CLI's code cache", () => {
     expect(run.stderr).toContain("build");
     expect(existsSync(cacheFile("bild"))).toBe(false);
     expect(opprop("--version").stdout).toContain("opprop");
+  });
+
+  it("never runs the code of an earlier bundle, even one of the same size and mtime", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "opprop-code-cache-"));
+    const bundle = path.join(dir, "main.cjs");
+    const cacheFile = path.join(dir, "code-test.bin");
+    // A whole second, which every file system stores exactly.
+    const mtime = new Date("2026-01-01T00:00:00Z");
+    writeFileSync(bundle, "module.exports = { made: 'one' };");
+    utimesSync(bundle, mtime, mtime);
+    const first = requireWithCodeCache(bundle, cacheFile);
+    first.save();
+    expect(first.exports).toEqual({ made: "one" });
+    // Another text of the same length, its mtime set back: only the ctime tells.
+    writeFileSync(bundle, "module.exports = { made: 'two' };");
+    utimesSync(bundle, mtime, mtime);
+    expect(statSync(bundle).mtimeMs).toBe(mtime.getTime());
+    expect(requireWithCodeCache(bundle, cacheFile).exports).toEqual({ made: "two" });
   });
 });
