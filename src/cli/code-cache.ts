@@ -12,7 +12,7 @@
  * checks it itself and rejects one that does not fit, which only costs a recompile.
  */
 import { isAscii } from "node:buffer";
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
 import Module, { createRequire } from "node:module";
 import path from "node:path";
 import { Script } from "node:vm";
@@ -37,8 +37,16 @@ export function codeCacheFile(command: string | undefined): string | undefined {
  * (call it once the command is done, so that it holds what the command compiled).
  */
 export function requireWithCodeCache(bundleFile: string, cacheFile: string | undefined): { exports: unknown; save: () => void } {
-  const source = sourceText(readFileSync(bundleFile));
-  const stats = statSync(bundleFile);
+  // Stamp and text from one open file, so that a bundle replaced meanwhile cannot lend its stamp to the other's code.
+  const fd = openSync(bundleFile, "r");
+  let source: string;
+  let stats: Stats;
+  try {
+    stats = fstatSync(fd);
+    source = sourceText(readFileSync(fd));
+  } finally {
+    closeSync(fd);
+  }
   // ctime too: no tool can set it back, so an edit that keeps size and mtime still changes the key.
   const key = [stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino, process.version, process.versions.v8, process.arch].join(":");
   const cached = cacheFile ? readCache(cacheFile, key) : undefined;
