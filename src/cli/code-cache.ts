@@ -16,9 +16,7 @@ import { closeSync, fstatSync, openSync, readFileSync, type Stats } from "node:f
 import Module, { createRequire } from "node:module";
 import path from "node:path";
 import { Script } from "node:vm";
-import { deserialize, serialize } from "node:v8";
-import { writeFileAtomicSync } from "../build/write.js";
-import { userCacheDir } from "../workspace/cache-dir.js";
+import { readCacheFile, userCacheDir, writeCacheFile } from "../workspace/cache-dir.js";
 
 interface StoredCache {
   key: string;
@@ -60,7 +58,11 @@ export function requireWithCodeCache(bundleFile: string, cacheFile: string | und
   module.loaded = true;
 
   const fresh = cached === undefined || script.cachedDataRejected === true;
-  return { exports: module.exports, save: () => (cacheFile && fresh ? writeCache(cacheFile, { key, data: script.createCachedData() }) : undefined) };
+  // Written through a temp file, so that another opprop starting now never reads half a cache.
+  const save = () => {
+    if (cacheFile && fresh) writeCacheFile(cacheFile, { key, data: script.createCachedData() } satisfies StoredCache);
+  };
+  return { exports: module.exports, save };
 }
 
 /** An ASCII file (as scripts/bundle.mjs makes the bundle) is copied into a string; only other text needs UTF-8 decoding, three times slower. */
@@ -68,21 +70,7 @@ function sourceText(bytes: Buffer): string {
   return isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
 }
 
-function readCache(file: string, key: string): Buffer | undefined {
-  try {
-    const stored = deserialize(readFileSync(file)) as StoredCache;
-    return stored.key === key && stored.data instanceof Uint8Array ? Buffer.from(stored.data.buffer, stored.data.byteOffset, stored.data.byteLength) : undefined;
-  } catch {
-    // No cache yet, or one that a crash cut short: compile from the source.
-    return undefined;
-  }
-}
-
-/** Temp file and rename, so that another opprop starting now never reads half a cache. */
-function writeCache(file: string, stored: StoredCache): void {
-  try {
-    writeFileAtomicSync(file, serialize(stored));
-  } catch {
-    // A read-only or full cache folder costs the next start its speed-up, nothing else.
-  }
+function readCache(file: string, key: string): Uint8Array | undefined {
+  const stored = readCacheFile(file) as Partial<StoredCache> | undefined;
+  return stored?.key === key && stored.data instanceof Uint8Array ? stored.data : undefined;
 }

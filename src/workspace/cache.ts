@@ -21,11 +21,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import type { Root } from "mdast";
-import { writeFileAtomicSync } from "../build/write.js";
 import { getLocale } from "../i18n/locale.js";
 import type { Message } from "../report/index.js";
 import type { BlockFrontmatter } from "../schema/block.js";
-import { userCacheDir } from "./cache-dir.js";
+import { readCacheFile, userCacheDir, writeCacheFile } from "./cache-dir.js";
 
 /** What loading one block file gave: the block's fields, or only messages when it failed. */
 export interface CachedBlock {
@@ -122,12 +121,9 @@ export class BlockCache {
     const file = path.join(cacheDir, `blocks-${createHash("sha256").update(root).digest("hex").slice(0, 32)}.bin`);
     let entries = new Map<string, Entry>();
     let parsed = new Map<string, ParsedEntry>();
-    try {
-      const stored = deserialize(readFileSync(file)) as { key: string; entries: Map<string, Entry>; parsed: Map<string, ParsedEntry> };
-      if (stored.key === key && stored.entries instanceof Map && stored.parsed instanceof Map) ({ entries, parsed } = stored);
-    } catch {
-      // No cache yet, or one from a crash or another format: start empty.
-    }
+    // No cache yet, or one from a crash or another format: start empty.
+    const stored = readCacheFile(file) as { key?: string; entries?: unknown; parsed?: unknown } | undefined;
+    if (stored?.key === key && stored.entries instanceof Map && stored.parsed instanceof Map) ({ entries, parsed } = stored as { entries: Map<string, Entry>; parsed: Map<string, ParsedEntry> });
     return new BlockCache(file, key, entries, parsed);
   }
 
@@ -188,12 +184,7 @@ export class BlockCache {
   /** Writes the cache if anything changed: temp file and rename, so a reader never sees half of it. */
   save(): void {
     if (!this.file || !this.changed) return;
-    try {
-      writeFileAtomicSync(this.file, serialize({ key: this.key, entries: this.entries, parsed: this.parsed }));
-      this.changed = false;
-    } catch {
-      // A read-only home or a full disk costs the next run its speed-up, nothing else.
-    }
+    if (writeCacheFile(this.file, { key: this.key, entries: this.entries, parsed: this.parsed })) this.changed = false;
   }
 }
 

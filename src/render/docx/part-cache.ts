@@ -7,12 +7,9 @@
  * cache costs speed, never a wrong document. Only the CLI turns it on (bin/opprop.js).
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import { deserialize, serialize } from "node:v8";
 import { inflateRawSync } from "node:zlib";
-import { writeFileAtomicSync } from "../../build/write.js";
-import { userCacheDir } from "../../workspace/cache-dir.js";
+import { readCacheFile, userCacheDir, writeCacheFile } from "../../workspace/cache-dir.js";
 
 /** Parts kept, the oldest going first (a letter has about twenty). */
 const MOST_PARTS = 400;
@@ -58,22 +55,13 @@ function fits(compressed: Uint8Array, data: Uint8Array): boolean {
 }
 
 function readCache(file: string): Map<string, Uint8Array> {
-  try {
-    const stored = deserialize(readFileSync(file));
-    if (stored instanceof Map) return stored as Map<string, Uint8Array>;
-  } catch {
-    // No cache yet, or a damaged one: start empty.
-  }
-  return new Map();
+  // No cache yet, or a damaged one: start empty.
+  const stored = readCacheFile(file);
+  return stored instanceof Map ? (stored as Map<string, Uint8Array>) : new Map();
 }
 
 /** Writes the cache if this process used it (synchronously: it runs in the "exit" handler). */
 export function saveDocxPartCache(): void {
   if (!cacheFile || !parts || !changed) return;
-  try {
-    writeFileAtomicSync(cacheFile, serialize(parts));
-    changed = false;
-  } catch {
-    // A read-only or full cache folder costs the next build its speed-up, nothing else.
-  }
+  if (writeCacheFile(cacheFile, parts)) changed = false;
 }
