@@ -167,7 +167,7 @@ async function loadTemplates(root: string, reporter: Reporter): Promise<Workspac
     try {
       source = await readFile(absolute, "utf8");
     } catch (error) {
-      reporter.error(file, undefined, t("input.yamlOther", { message: (error as Error).message.split("\n")[0] }), "yaml");
+      templateUnreadable(file, error, reporter);
       continue;
     }
     // A valid template's fields are remembered by its text (an invalid one has messages to give each time).
@@ -187,7 +187,7 @@ function readTemplate(file: string, source: string, reporter: Reporter): Templat
   try {
     raw = parseYaml(source) ?? {};
   } catch (error) {
-    reporter.error(file, positionOf(error), t("input.yamlOther", { message: (error as Error).message.split("\n")[0] }), "yaml");
+    templateUnreadable(file, error, reporter);
     return undefined;
   }
   useZodLocale();
@@ -197,6 +197,11 @@ function readTemplate(file: string, source: string, reporter: Reporter): Templat
     return undefined;
   }
   return result.data;
+}
+
+/** A template that could not be read or is no YAML: the first line of what went wrong, at its place if it has one. */
+function templateUnreadable(file: string, error: unknown, reporter: Reporter): void {
+  reporter.error(file, positionOf(error), t("input.yamlOther", { message: (error as Error).message.split("\n")[0] }), "yaml");
 }
 
 function positionOf(error: unknown) {
