@@ -56,7 +56,7 @@ export async function pack(file: Document, isoDay: string, languageTag: string):
       if (name === "docProps/core.xml") text = text.replace(/(<dcterms:(?:created|modified)\b[^>]*>)[^<]*/g, `$1${timestamp}`);
     }
     const data = text === undefined ? (parts.get(name) as Uint8Array) : strToU8(text);
-    zipped.push({ name, data, deflated: cachedDeflate(data, (bytes) => deflateSync(bytes)) });
+    zipped.push({ name, data, deflated: cachedDeflate(data, deflateSync) });
   }
   return zipParts(zipped, mtime);
 }

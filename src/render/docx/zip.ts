@@ -1,12 +1,12 @@
 import { crc32 } from "node:zlib";
-import { deflateSync, strToU8 } from "fflate";
+import { strToU8 } from "fflate";
 
 /** One file of the package, compressed or to be compressed. */
 export interface ZipPart {
   name: string;
   data: Uint8Array;
-  /** DEFLATE of `data` as fflate's `deflateSync(data)` makes it, when known already. */
-  deflated?: Uint8Array;
+  /** DEFLATE of `data` as fflate's `deflateSync(data)` makes it (part-cache.ts). */
+  deflated: Uint8Array;
 }
 
 /**
@@ -19,7 +19,7 @@ export interface ZipPart {
 export function zipParts(parts: readonly ZipPart[], mtime: Date): Uint8Array {
   const entries = parts.map((part) => {
     const name = strToU8(part.name);
-    return { name, utf8: name.length !== part.name.length, size: part.data.length, crc: crc32(part.data), body: part.deflated ?? deflateSync(part.data) };
+    return { name, utf8: name.length !== part.name.length, size: part.data.length, crc: crc32(part.data), body: part.deflated };
   });
   const dosTime = dosDateTime(mtime);
   const localSize = entries.reduce((sum, e) => sum + 30 + e.name.length + e.body.length, 0);

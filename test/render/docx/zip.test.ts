@@ -31,13 +31,13 @@ describe("zipParts", () => {
     for (const file of [LETTER, STATEMENT]) {
       const parts = Object.entries(unzipSync(await render(await assembleOne(file), {}))) as [string, Uint8Array][];
       const mtime = new Date(2026, 10, 22, 12, 0, 0);
-      expect(Buffer.from(zipParts(parts.map(([name, data]) => ({ name, data })), mtime))).toEqual(Buffer.from(withZipSync(parts, mtime)));
+      expect(Buffer.from(zipParts(parts.map(([name, data]) => ({ name, data, deflated: deflateSync(data) })), mtime))).toEqual(Buffer.from(withZipSync(parts, mtime)));
     }
     // A non-ASCII name (UTF-8 flag), an empty part, odd seconds, more than 255 entries.
     const odd: [string, Uint8Array][] = [["word/media/bilde-æøå.xml", strToU8("<a>Sámi: Čáhppes</a>".repeat(40))], ["empty.xml", new Uint8Array(0)]];
     for (let i = 0; i < 300; i++) odd.push([`part${i}.xml`, strToU8(`<p n="${i}">${"x".repeat(i)}</p>`)]);
     const mtime = new Date(1999, 0, 31, 23, 59, 59);
-    const given = odd.map(([name, data], i) => ({ name, data, deflated: i % 2 ? deflateSync(data) : undefined }));
+    const given = odd.map(([name, data]) => ({ name, data, deflated: deflateSync(data) }));
     expect(Buffer.from(zipParts(given, mtime))).toEqual(Buffer.from(withZipSync(odd, mtime)));
   });
 });
