@@ -21,5 +21,7 @@ export function writeProblem(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === "EEXIST" || code === "ENOTDIR") return t("cli.writeFailed", { reason: t("cli.pathPartIsFile") });
   if (code === "EACCES" || code === "EPERM" || code === "EROFS") return t("cli.writeFailed", { reason: t("input.noAccess") });
+  // A folder on the way is missing and cannot be made (makeDirectory tried): /proc, a vanished drive.
+  if (code === "ENOENT") return t("cli.writeFailed", { reason: t("cli.folderCannotBeMade") });
   return t("cli.writeFailed", { reason: code ?? (error as Error).message });
 }

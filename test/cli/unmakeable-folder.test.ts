@@ -27,6 +27,8 @@ describe.runIf(existsSync("/proc/self"))("a folder that cannot be made", () => {
     const run = await runCli(["build", STATEMENT, "--format", "md", "--out-dir", UNMAKEABLE], ROOT);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/opprop-cannot-be-made\/out\/stotteerklaering-smertebehandling\.md.*(could not write|kunne ikke skrive)/);
+    expect(run.stderr).toMatch(/the folder cannot be made there \(choose another --out-dir\)|mappa kan ikke lages der \(velg en annen --out-dir\)/);
+    expect(run.stderr).not.toContain("ENOENT");
   });
 
   it("a cache folder there only costs the cache: the real CLI builds and ends", () => {

@@ -288,6 +288,10 @@ export const cli = messages({
     nb: "en del av stien er en fil, ikke en mappe (velg en annen --out-dir)",
     en: "a part of its path is a file, not a folder (choose another --out-dir)",
   },
+  folderCannotBeMade: {
+    nb: "mappa kan ikke lages der (velg en annen --out-dir)",
+    en: "the folder cannot be made there (choose another --out-dir)",
+  },
   renderFailed: {
     nb: (p: { format: string; reason: string }) => `kunne ikke lage ${p.format}: ${p.reason}`,
     en: (p: { format: string; reason: string }) => `could not render ${p.format}: ${p.reason}`,
