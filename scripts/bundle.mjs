@@ -27,10 +27,8 @@ async function bundleCli() {
 
   // One CommonJS file each, for Node 20 (bin/opprop.js is CommonJS too).
   const commonJs = { bundle: true, format: "cjs", platform: "node", target: "node20", logLevel: "warning", legalComments: "none" };
-  await build({
+  const cli = {
     ...commonJs,
-    entryPoints: [path.join(root, "dist/cli/main.js")],
-    outfile: path.join(outdir, "main.cjs"),
     // Less to read and to hash at each start; names stay, so stack traces still say where.
     minifyWhitespace: true,
     minifySyntax: true,
@@ -40,10 +38,13 @@ async function bundleCli() {
     define: { "import.meta.url": "__opprop_bundle_url" },
     banner: { js: 'const __opprop_bundle_url = require("node:url").pathToFileURL(__filename).href;' },
     plugins: [zodLocalesWeUse()],
-  });
+  };
+  await build({ ...cli, entryPoints: [path.join(root, "dist/cli/main.js")], outfile: path.join(outdir, "main.cjs") });
   reportNonAscii(path.join(outdir, "main.cjs"));
-  // What bin/opprop.js needs before the bundle: the code cache's loader.
-  await build({ ...commonJs, entryPoints: [path.join(root, "dist/cli/code-cache.js")], outfile: path.join(outdir, "start.cjs") });
+  // The worker that makes a build's PDF while the DOCX is made (src/render/pdf/thread.ts).
+  await build({ ...cli, entryPoints: [path.join(root, "dist/render/pdf/thread-entry.js")], outfile: path.join(outdir, "pdf-thread.cjs") });
+  // What bin/opprop.js needs before the bundle (src/cli/start.ts).
+  await build({ ...commonJs, entryPoints: [path.join(root, "dist/cli/start.js")], outfile: path.join(outdir, "start.cjs") });
 }
 
 /**

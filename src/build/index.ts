@@ -4,14 +4,11 @@ import { t } from "../i18n/catalogue.js";
 import type { AssembledDocument } from "../assemble/types.js";
 import { render, type Format } from "../render/index.js";
 import type { PdfStandard } from "../render/types.js";
-import type { Reporter } from "../report/index.js";
+import { Reporter } from "../report/index.js";
 import { findWorkspaceRoot, loadWorkspace, type Workspace } from "../workspace/index.js";
 import { writeFileAtomic } from "./write.js";
 import { writeProblem } from "../report/file-problem.js";
-
-function errorCount(reporter: Reporter): number {
-  return reporter.messages.filter((m) => m.severity === "error").length;
-}
+import { pdfThreadFor, type PdfThread } from "../render/pdf/thread.js";
 
 /** Assembles each document against its own workspace; a bad document is reported and skipped. */
 export async function assembleDocuments(documents: string[], reporter: Reporter, options: AssembleOptions = {}): Promise<AssembledDocument[]> {
@@ -46,31 +43,72 @@ export interface BuiltFile {
  * either, so out/ never holds a DOCX beside the PDF that could not be made.
  */
 export async function buildDocuments(documents: string[], reporter: Reporter, options: BuildOptions): Promise<BuiltFile[]> {
-  const built: BuiltFile[] = [];
-  for (const doc of await assembleDocuments(documents, reporter, options)) {
-    const errorsBefore = errorCount(reporter);
-    const rendered: { file: string; bytes: Uint8Array; ms: number }[] = [];
-    for (const format of options.formats) {
-      const file = path.join(options.outDir, `${doc.name}.${format}`);
-      options.onProgress?.(`${doc.name}.${format}`);
-      const started = performance.now();
-      try {
-        const bytes = await render(doc, format, { reporter, pdfStandard: options.pdfStandard });
-        rendered.push({ file, bytes, ms: performance.now() - started });
-      } catch (error) {
-        reporter.error(path.relative(process.cwd(), doc.file) || doc.file, undefined, t("cli.renderFailed", { format, reason: (error as Error).message }), "render");
-      }
+  // Started before the assembly, so that it is ready when the first document is (thread.ts).
+  const pdfThread = pdfThreadFor(options.formats);
+  try {
+    const built: BuiltFile[] = [];
+    for (const doc of await assembleDocuments(documents, reporter, options)) {
+      const rendered = await renderFormats(doc, reporter, options, pdfThread);
+      if (rendered) built.push(...(await writeAll(rendered, reporter)));
     }
-    if (errorCount(reporter) > errorsBefore) continue;
-    for (const { file, bytes, ms } of rendered) {
+    return built;
+  } finally {
+    await pdfThread?.close();
+  }
+}
+
+interface RenderedFile {
+  file: string;
+  bytes: Uint8Array;
+  ms: number;
+}
+
+/**
+ * Every format of `doc`: the PDF sent to `pdfThread` first, when there is one, and the
+ * others made here one after the other meanwhile. Each format reports to a reporter of
+ * its own, whose messages are then added in the order of the formats, as one after the
+ * other would give them. Undefined when a format failed.
+ */
+async function renderFormats(doc: AssembledDocument, reporter: Reporter, options: BuildOptions, pdfThread: PdfThread | undefined): Promise<RenderedFile[] | undefined> {
+  const renderOne = async (format: Format) => {
+    const file = path.join(options.outDir, `${doc.name}.${format}`);
+    const own = new Reporter();
+    options.onProgress?.(`${doc.name}.${format}`);
+    const started = performance.now();
+    const renderOptions = { reporter: own, pdfStandard: options.pdfStandard };
+    try {
+      const bytes = await (format === "pdf" && pdfThread ? pdfThread.render(doc, renderOptions) : render(doc, format, renderOptions));
+      return { own, file: { file, bytes, ms: performance.now() - started } };
+    } catch (error) {
+      own.error(path.relative(process.cwd(), doc.file) || doc.file, undefined, t("cli.renderFailed", { format, reason: (error as Error).message }), "render");
+      return { own, file: undefined };
+    }
+  };
+  const inThread = pdfThread ? renderOne("pdf") : undefined;
+  const results = [];
+  for (const format of options.formats) results.push(format === "pdf" && inThread ? await inThread : await renderOne(format));
+  for (const { own } of results) reporter.messages.push(...own.messages);
+  if (results.some(({ own }) => own.hasErrors)) return undefined;
+  return results.map(({ file }) => file!);
+}
+
+/** The files written at once (their fsyncs overlap), reported and listed in their order. */
+async function writeAll(rendered: RenderedFile[], reporter: Reporter): Promise<BuiltFile[]> {
+  const outcomes = await Promise.all(
+    rendered.map(async ({ file, bytes, ms }): Promise<{ built: BuiltFile } | { error: unknown }> => {
       const started = performance.now();
       try {
         await writeFileAtomic(file, bytes);
-        built.push({ file, bytes: bytes.byteLength, ms: ms + performance.now() - started });
+        return { built: { file, bytes: bytes.byteLength, ms: ms + performance.now() - started } };
       } catch (error) {
-        reporter.error(path.relative(process.cwd(), file), undefined, writeProblem(error), "write");
+        return { error };
       }
-    }
-  }
+    }),
+  );
+  const built: BuiltFile[] = [];
+  outcomes.forEach((outcome, i) => {
+    if ("built" in outcome) built.push(outcome.built);
+    else reporter.error(path.relative(process.cwd(), rendered[i].file), undefined, writeProblem(outcome.error), "write");
+  });
   return built;
 }

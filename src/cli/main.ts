@@ -4,8 +4,9 @@ import { suggest } from "../report/index.js";
 import { EXIT_USAGE, UsageError, processContext, type CliContext } from "./context.js";
 import { kebab, renderUsage } from "./usage.js";
 
-// bin/opprop.js turns the disk caches on for the real command line (not for in-process tests).
+// bin/opprop.js turns the disk caches and the PDF thread on for the real command line (not for in-process tests).
 export { useDocxPartCache } from "../render/docx/part-cache.js";
+export { usePdfThread } from "../render/pdf/thread.js";
 export { useBlockCache } from "../workspace/cache.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command has its own args type
