@@ -15,6 +15,7 @@ import { emptySignatoryList, loadSignatories, type FileSummary, type SignatoryFi
 import { blockCacheFor } from "../workspace/cache.js";
 import type { Workspace } from "../workspace/index.js";
 import { cleanStrings } from "./clean.js";
+import { loadSignatoriesCached } from "./signatories.js";
 import { documentScope, expandNodes, type ExpandContext } from "./expand.js";
 import type { AssembledDocument, Citation, Footnote, NumberedSource } from "./types.js";
 import { fileProblem } from "../report/file-problem.js";
@@ -69,7 +70,7 @@ export async function assemble(workspace: Workspace, documentPath: string, repor
 
   const signatories = options.skipSignatories
     ? undefined
-    : await (options.loadSignatories ?? loadSignatories)(resolveSignatoryFiles(workspace.root, absolute, meta, (i, within = []) => positionInFrontmatter(frontmatter, ["signatories", i, ...within]), file, reporter), reporter, {
+    : await (options.loadSignatories ?? loadSignatoriesCached)(resolveSignatoryFiles(workspace.root, absolute, meta, (i, within = []) => positionInFrontmatter(frontmatter, ["signatories", i, ...within]), file, reporter), reporter, {
         documentFingerprint: fingerprint,
         lang: meta.lang,
         displayRoot: workspace.root,

@@ -252,7 +252,11 @@ export async function loadSignatories(
     lang?: "nb" | "nn" | "en";
   } = {},
 ): Promise<SignatoryList> {
-  const list = await mergeSignatoryFiles(files, reporter, options);
-  if (options.documentFingerprint) checkVersions(list, options.documentFingerprint, reporter);
+  return documentList(await mergeSignatoryFiles(files, reporter, options), options.documentFingerprint, reporter);
+}
+
+/** What a document shows of a merged list: its signatories of other versions named, the rest grouped. */
+export function documentList(list: readonly Signatory[], documentFingerprint: string | undefined, reporter: Reporter): SignatoryList {
+  if (documentFingerprint) checkVersions(list, documentFingerprint, reporter);
   return groupSignatories(list);
 }

@@ -77,6 +77,35 @@ describe("the CLI's block cache", () => {
     expect(bin(dir, cacheDir, out("template-cached"))).toBe(template);
   });
 
+  it("builds the signatory list as the files are now: after an edit of the same size, and with a bad row's message every run", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "opprop-cli-cache-"));
+    for (const folder of ["demands", "documents", "signatories"]) cpSync(path.join(ROOT, folder), path.join(dir, folder), { recursive: true });
+    const cacheDir = path.join(dir, "cache");
+    const out = (name: string) => path.join(dir, name);
+    const organisations = path.join(dir, "signatories/organisasjoner.csv");
+    expect(bin(dir, cacheDir, out("first"))).toBe(await inProcess(dir, out("reference")));
+
+    // Same size, same second: only the bytes tell the edit; the list is sorted again.
+    const before = readFileSync(organisations, "utf8");
+    writeFileSync(organisations, before.replace("Foreningen for smertelindring Vestfold", "Aforeningen for smertelindring Vestfol"));
+    expect(readFileSync(organisations).length).toBe(Buffer.byteLength(before));
+    const renamed = await inProcess(dir, out("renamed-reference"));
+    expect(renamed).toContain("Aforeningen for smertelindring Vestfol");
+    expect(renamed.indexOf("Aforeningen")).toBeLessThan(renamed.indexOf("Ålesund smertenettverk"));
+    expect(bin(dir, cacheDir, out("renamed"))).toBe(renamed);
+    expect(bin(dir, cacheDir, out("renamed-cached"))).toBe(renamed);
+
+    writeFileSync(organisations, `${readFileSync(organisations, "utf8").trimEnd()}\norganisation;Feil orgnr AS;123456789;Oslo;post@feil.example;2026-11-14T10:00:00+01:00\n`);
+    for (let run = 0; run < 2; run++) {
+      const result = spawnSync(process.execPath, [path.join(ROOT, "bin/opprop.js"), "build", STATEMENT, "--format", "md", "--out-dir", out("bad-row")], {
+        cwd: dir,
+        env: { ...process.env, XDG_CACHE_HOME: cacheDir, LANG: "C" },
+        encoding: "utf8",
+      });
+      expect(result.stderr).toMatch(/organisasjoner\.csv:\d+:1 .*123456789/);
+    }
+  });
+
   it("gives a broken document's message on every run", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "opprop-cli-cache-"));
     for (const folder of ["demands", "documents", "signatories"]) cpSync(path.join(ROOT, folder), path.join(dir, folder), { recursive: true });
