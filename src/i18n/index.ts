@@ -1,5 +1,5 @@
 import type { Lang } from "../schema/common.js";
-import { numberFormat } from "./messages/types.js";
+import { formatNumber } from "./messages/types.js";
 
 /** Every fixed word a document shows, per language. Renderers take them from `doc.labels`. */
 export interface Labels {
@@ -45,7 +45,7 @@ const nb: Labels = {
   signatories: "Undertegnet av",
   organisations: "Organisasjoner",
   persons: "Privatpersoner",
-  hiddenPersons: (n) => `og ${numberFormat("nb").format(n)} ${n === 1 ? "privatperson" : "privatpersoner"}`,
+  hiddenPersons: (n) => `og ${formatNumber(n, "nb")} ${n === 1 ? "privatperson" : "privatpersoner"}`,
   pageOf: (page, pages) => `Side ${page} av ${pages}`,
   version: "Versjon",
   consultation: "Høring",
@@ -69,7 +69,7 @@ const nn: Labels = {
   signatories: "Underteikna av",
   organisations: "Organisasjonar",
   persons: "Privatpersonar",
-  hiddenPersons: (n) => `og ${numberFormat("nb").format(n)} ${n === 1 ? "privatperson" : "privatpersonar"}`,
+  hiddenPersons: (n) => `og ${formatNumber(n, "nb")} ${n === 1 ? "privatperson" : "privatpersonar"}`,
   pageOf: (page, pages) => `Side ${page} av ${pages}`,
   version: "Versjon",
   issuer: "Sendt på høyring av",
@@ -94,7 +94,7 @@ const en: Labels = {
   signatories: "Signed by",
   organisations: "Organisations",
   persons: "Individuals",
-  hiddenPersons: (n) => `and ${numberFormat("en").format(n)} ${n === 1 ? "individual" : "individuals"}`,
+  hiddenPersons: (n) => `and ${formatNumber(n, "en")} ${n === 1 ? "individual" : "individuals"}`,
   pageOf: (page, pages) => `Page ${page} of ${pages}`,
   version: "Version",
   consultation: "Consultation",

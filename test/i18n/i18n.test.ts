@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assembleDocuments } from "../../src/build/index.js";
 import { formatDate, LABELS, languageTag } from "../../src/i18n/index.js";
+import { formatNumber } from "../../src/i18n/messages/types.js";
 import { parseMarkdown } from "../../src/parse/markdown.js";
 import { render } from "../../src/render/index.js";
 import { formatMessage, Reporter } from "../../src/report/index.js";
@@ -36,6 +37,16 @@ describe("labels", () => {
       expect(Object.keys(LABELS[lang]).sort()).toEqual(Object.keys(LABELS.nb).sort());
       for (const [key, value] of Object.entries(LABELS[lang])) if (typeof value === "string") expect(value, `${lang}.${key}`).not.toBe("");
     }
+  });
+
+  it("writes numbers as ICU does in both locales, also those it writes without ICU (0–999)", () => {
+    const numbers = [...Array.from({ length: 1001 }, (_, n) => n), -0, -1, 0.5, 999.5, 1234, 12345, 1e6, 100_000];
+    for (const [locale, tag] of [["nb", "nb-NO"], ["en", "en-GB"]] as const) {
+      const icu = new Intl.NumberFormat(tag);
+      for (const n of numbers) expect(formatNumber(n, locale), `${locale} ${n}`).toBe(icu.format(n));
+    }
+    expect(formatNumber(12345, "nb")).toBe("12\u00a0345");
+    expect(LABELS.nn.hiddenPersons(1000)).toBe("og 1\u00a0000 privatpersonar");
   });
 
   it("writes dates the local way and tags languages for Word, PDF and HTML", () => {
