@@ -4,11 +4,11 @@
 // (src/cli/code-cache.ts); `npm run build` makes both. This file is CommonJS
 // (bin/package.json), like the bundle: Node then never loads its ESM loader (~15 ms).
 const path = require("node:path");
-const { codeCacheFile, requireWithCodeCache, startPdfWorker } = require("../dist/bundle/start.cjs");
+const { buildsPdf, codeCacheFile, requireWithCodeCache, startPdfWorker } = require("../dist/bundle/start.cjs");
 
 // `build` makes its PDF in a worker while it makes the DOCX (src/render/pdf/thread.ts),
-// started first so that it starts beside the CLI; a build that needs none stops it.
-const pdfWorker = process.argv[2] === "build" ? startPdfWorker(path.join(__dirname, "../dist/bundle/pdf-thread.cjs")) : undefined;
+// started first so that it starts beside the CLI.
+const pdfWorker = buildsPdf(process.argv) ? startPdfWorker(path.join(__dirname, "../dist/bundle/pdf-thread.cjs")) : undefined;
 
 const cli = requireWithCodeCache(path.join(__dirname, "../dist/bundle/main.cjs"), codeCacheFile(process.argv[2]));
 const { main, useBlockCache, useDocxPartCache, usePdfThread } = cli.exports;

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { buildsPdf } from "../../src/render/pdf/pdf-worker.js";
 import { runCli } from "../helpers/cli.js";
 
 const ROOT = path.resolve(fileURLToPath(import.meta.url), "../../..");
@@ -36,17 +37,28 @@ function opprop(args: string[], cwd: string, { lang = "C", packageRoot = ROOT } 
 const filesOf = (dir: string) => Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(path.join(dir, name))]));
 
 describe("the PDF made in a worker beside the DOCX", () => {
+  it("is started for a build that makes a PDF, as bin/opprop.js reads the command line", () => {
+    const argv = (...args: string[]) => ["node", "opprop", ...args];
+    expect(buildsPdf(argv("build", "a.md"))).toBe(true);
+    expect(buildsPdf(argv("build", "a.md", "--format", "html,pdf"))).toBe(true);
+    expect(buildsPdf(argv("build", "--format=pdf", "a.md"))).toBe(true);
+    expect(buildsPdf(argv("build", "a.md", "--format", "docx"))).toBe(false);
+    expect(buildsPdf(argv("build", "a.md", "--format=md,html"))).toBe(false);
+    expect(buildsPdf(argv("check", "a.md"))).toBe(false);
+  });
+
   it.each([
-    [FIXTURE, "documents/scripts.md"],
-    [FIXTURE, "documents/tofu.md"],
-    [FIXTURE, "documents/structure.md"],
-    [ROOT, "documents/stotteerklaering-smertebehandling.md"],
-    [ROOT, "documents/horingssvar-veileder-smerteklinikker.md"],
-  ])("gives %s/%s the bytes and messages of one thread", async (cwd, document) => {
+    [FIXTURE, "documents/scripts.md", "docx,pdf"],
+    [FIXTURE, "documents/tofu.md", "docx,pdf"],
+    [FIXTURE, "documents/structure.md", "pdf,docx,html"],
+    [FIXTURE, "documents/scripts.md", "pdf"],
+    [ROOT, "documents/stotteerklaering-smertebehandling.md", "docx,pdf"],
+    [ROOT, "documents/horingssvar-veileder-smerteklinikker.md", "docx,pdf"],
+  ])("gives %s/%s as %s the bytes and messages of one thread", async (cwd, document, formats) => {
     const inWorker = tempDir();
     const inProcess = tempDir();
-    const spawned = opprop(["build", document, "--format", "docx,pdf", "--out-dir", inWorker], cwd);
-    const reference = await runCli(["build", document, "--format", "docx,pdf", "--out-dir", inProcess], cwd);
+    const spawned = opprop(["build", document, "--format", formats, "--out-dir", inWorker], cwd);
+    const reference = await runCli(["build", document, "--format", formats, "--out-dir", inProcess], cwd);
     expect(spawned.code, spawned.stderr).toBe(reference.code);
     expect(spawned.stderr).toBe(reference.stderr);
     expect(Object.keys(filesOf(inWorker)).sort()).toEqual(Object.keys(filesOf(inProcess)).sort());

@@ -1,17 +1,18 @@
 /**
- * The PDF made in a worker thread while the main thread makes the DOCX. A cold
+ * The PDF made in a worker thread, while the main thread makes the DOCX. A cold
  * `opprop build --format docx,pdf` of the statement spends about as long in Typst as in
  * the DOCX (~90 and ~100 ms), one after the other on one core of a machine that has two.
- * The worker starts when the build does, so its start and its Typst addon load while the
- * documents are assembled; each PDF then costs the main thread only a structured clone of
- * the assembled document (plain data) and the copy of the bytes back.
+ * The worker starts with the process, so its start, its Typst addon and its first
+ * compiler load while the CLI loads and the documents are assembled; each PDF then costs
+ * the main thread only a structured clone of the assembled document (plain data) and the
+ * copy of the bytes back.
  *
- * Only the CLI turns it on (bin/opprop.js starts the worker and hands it over with
- * `usePdfThread`; scripts/bundle.mjs makes the worker's bundle); the library and the long-lived processes (preview, studio,
- * collect) render in their own thread, as a thread per build would not pay there.
- * The worker renders with the same `render` (thread-entry.ts), so the bytes and messages
- * are the same; its messages come back and are added where the in-thread render would
- * have added them.
+ * Only the CLI turns it on (bin/opprop.js starts the worker, pdf-worker.ts, and hands it
+ * over with `usePdfThread`; scripts/bundle.mjs makes the worker's bundle). The library and
+ * the long-lived processes (preview, studio, collect) render in their own thread. The
+ * worker renders with the same `render` (thread-entry.ts), so the bytes and messages are
+ * the same; its messages come back and are added where the in-thread render would have
+ * added them.
  */
 import type { Worker } from "node:worker_threads";
 import type { AssembledDocument } from "../../assemble/types.js";
@@ -44,14 +45,15 @@ export function usePdfThread(worker: PdfWorker | undefined): void {
 
 /**
  * The started worker as a PdfThread for a build that makes `formats`, or undefined when
- * the build should render the PDF itself: no worker started, or no DOCX to make meanwhile
- * (HTML and Markdown take milliseconds, less than handing the document over). A worker
- * serves one build; one not wanted is stopped.
+ * there is none or the build makes no PDF (the worker is then stopped). Every PDF of the
+ * build is made there, also without a DOCX beside it: the worker has started and readied
+ * its compiler meanwhile, and Typst's compilers are then made in one thread only, as
+ * compilerWithDeclaredFonts sets FONTCONFIG_FILE for the process while it makes one.
  */
 export function pdfThreadFor(formats: readonly string[]): PdfThread | undefined {
   const worker = started;
   started = undefined;
-  if (worker && formats.includes("pdf") && formats.includes("docx")) return new PdfThread(worker);
+  if (worker && formats.includes("pdf")) return new PdfThread(worker);
   void worker?.worker.terminate();
   return undefined;
 }
