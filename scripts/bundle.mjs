@@ -42,6 +42,18 @@ async function bundleCli() {
     plugins: [zodLocalesWeUse()],
   });
   reportNonAscii(path.join(outdir, "main.cjs"));
+  // The columnar merge's worker thread (src/signatories/columnar/worker.ts), which the bundle
+  // starts from beside itself: small, since a thread compiles what it loads afresh. ESM (the
+  // package's type), so the bundle's `new URL("./worker.js", import.meta.url)` names it as tsc's build does.
+  await build({
+    ...commonJs,
+    format: "esm",
+    entryPoints: [path.join(root, "dist/signatories/columnar/worker.js")],
+    outfile: path.join(outdir, "worker.js"),
+    minifyWhitespace: true,
+    minifySyntax: true,
+    plugins: [zodLocalesWeUse()],
+  });
   // What bin/opprop.js needs before the bundle: the code cache's loader.
   await build({ ...commonJs, entryPoints: [path.join(root, "dist/cli/code-cache.js")], outfile: path.join(outdir, "start.cjs") });
 }

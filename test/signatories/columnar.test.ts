@@ -120,10 +120,11 @@ async function ordinary(files: string[], dir: string): Promise<Result> {
   };
 }
 
-async function columnar(files: string[], dir: string): Promise<Result | undefined> {
+/** The columnar merge by `read`: the one in src/ (one thread: no worker script beside it), or the built one (`threaded`). */
+async function columnar(files: string[], dir: string, read = readColumnar, workerFrom?: number): Promise<Result | undefined> {
   const reporter = new Reporter();
   const summaries: FileSummary[] = [];
-  const merge = readColumnar(files.map((file) => ({ path: file })), reporter, { displayRoot: dir, onSummary: (s) => summaries.push(s) });
+  const merge = await read(files.map((file) => ({ path: file })), reporter, { displayRoot: dir, onSummary: (s) => summaries.push(s), workerFrom });
   if (!merge) {
     expect(reporter.messages).toEqual([]);
     expect(summaries).toEqual([]);
@@ -139,9 +140,9 @@ async function columnar(files: string[], dir: string): Promise<Result | undefine
   };
 }
 
-async function expectSame(files: string[], dir: string): Promise<Result> {
+async function expectSame(files: string[], dir: string, read = readColumnar, workerFrom?: number): Promise<Result> {
   const expected = await ordinary(files, dir);
-  const actual = await columnar(files, dir);
+  const actual = await columnar(files, dir, read, workerFrom);
   expect(actual, "the columnar merge declined").toBeDefined();
   expect(actual!.summaries).toEqual(expected.summaries);
   expect(actual!.messages).toEqual(expected.messages);
@@ -227,12 +228,54 @@ describe("the columnar merge declines what only the ordinary path does", () => {
     writeFileSync(path.join(dir, "liste.json"), '[{"name": "Kari"}]');
     expect(await columnar([file, path.join(dir, "mangler.csv")], dir)).toBeUndefined();
     expect(await columnar([file, path.join(dir, "liste.json")], dir)).toBeUndefined();
-    expect(readColumnar([{ path: file }], new Reporter(), { map: new Map() })).toBeUndefined();
-    expect(readColumnar([{ path: file, group: "Styret" }], new Reporter())).toBeUndefined();
+    expect(await readColumnar([{ path: file }], new Reporter(), { map: new Map() })).toBeUndefined();
+    expect(await readColumnar([{ path: file, group: "Styret" }], new Reporter())).toBeUndefined();
     // …and takes the same file alone, and one with Excel's hint for another separator.
     await expectSame([file], dir);
     writeFileSync(file, "sep=|\r\nnavn|sted|samtykke\r\nKari;K|Oslo|ja\r\n");
     await expectSame([file], dir);
+  });
+});
+
+/**
+ * The built merge (dist/, `npm run build`), which has its worker script beside it: from
+ * `workerFrom` bytes on, a worker thread reads part of the files and sorts the merged rows.
+ */
+async function built() {
+  const url = new URL("../../dist/signatories/columnar/", import.meta.url);
+  const index = (await import(new URL("index.js", url).href)) as typeof import("../../src/signatories/columnar/index.js");
+  const thread = (await import(new URL("thread.js", url).href)) as typeof import("../../src/signatories/columnar/thread.js");
+  return { readColumnar: index.readColumnar, MergeThread: thread.MergeThread, threadsAvailable: thread.threadsAvailable };
+}
+
+describe("the columnar merge on two threads (the built one)", () => {
+  it("gives the ordinary merge's bytes, messages and summaries, with a worker reading half the files and sorting", async () => {
+    const { readColumnar: threaded, threadsAvailable } = await built();
+    expect(threadsAvailable()).toBe(true);
+    const dir = tempDir();
+    // Errors and merges in the worker's files as well as this thread's: their messages interleave as the ordinary path's do.
+    const expected = await expectSame(writeLists(dir, 2500, { messyEvery: 25, seed: 17 }), dir, threaded, 0);
+    expect(expected.messages.some((m) => m.includes("liste.tsv") && m.includes("error"))).toBe(true);
+    expect(expected.messages.some((m) => m.includes("more duplicates merged"))).toBe(true);
+    // One file: read here, sorted there.
+    const one = tempDir();
+    await expectSame(writeLists(one, 3000, { messyEvery: 0, seed: 19 }).slice(0, 1), one, threaded, 0);
+  });
+
+  it("declines, reporting nothing, when a file the worker reads is one only the ordinary path takes", async () => {
+    const { readColumnar: threaded } = await built();
+    const dir = tempDir();
+    const files = writeLists(dir, 500, { messyEvery: 0 });
+    writeFileSync(files[3], "navn\tKommentar\r\nKari Nordmann\thei\r\n");
+    expect(await columnar(files, dir, threaded, 0)).toBeUndefined();
+  });
+
+  it("passes on what the worker throws as that error, to the task and to any after it", async () => {
+    const { MergeThread } = await built();
+    const thread = new MergeThread({ text: new SharedArrayBuffer(16), files: [] });
+    // A task without its rows: the worker's sort throws a TypeError reading them.
+    await expect(thread.ask({ sort: undefined as never })).rejects.toThrow(TypeError);
+    await expect(thread.ask({ sort: undefined as never })).rejects.toThrow(TypeError);
   });
 });
 

@@ -12,10 +12,11 @@ import { Reporter } from "../../report/index.js";
 import { displayName } from "../display.js";
 import type { FileSummary } from "../summary.js";
 import { ColumnarMerger } from "./dedupe.js";
-import { readSource } from "./read.js";
+import { readPart, type Part } from "./part.js";
 import { sortColumns } from "./sort.js";
-import { readSources } from "./source.js";
-import { SignatoryColumns } from "./store.js";
+import { layOut, type Place } from "./source.js";
+import { SignatoryColumns, type Taken } from "./store.js";
+import { MergeThread, threadsAvailable } from "./thread.js";
 import { Unsupported } from "./unsupported.js";
 import { writeColumns } from "./write.js";
 
@@ -38,36 +39,61 @@ export function columnarWrites(file: string): boolean {
 }
 
 /**
+ * From this many bytes of input on, worker threads share the work: one reads part of the
+ * files while this thread reads the rest, and one sorts while this thread makes the output's
+ * rows, so two cores work at once. Below it, starting a thread costs more than it saves.
+ */
+const WORKER_FROM = 16 << 20;
+
+/**
  * `files` read, checked, merged and sorted as `readSignatoryFiles` does, with its messages
  * and summaries; undefined (and nothing reported) when the ordinary path must do it.
  */
-export function readColumnar(
+export async function readColumnar(
   files: readonly { path: string; group?: string; map?: unknown }[],
   reporter: Reporter,
-  // `readSignatoryFiles`'s options (`LoadOptions`, not imported: signatories/index.ts is the ordinary path).
-  options: { displayRoot?: string; map?: unknown; onFile?: (file: string) => void; onSummary?: (summary: FileSummary) => void } = {},
-): ColumnarMerge | undefined {
+  // `readSignatoryFiles`'s options (`LoadOptions`, not imported: signatories/index.ts is the ordinary path),
+  // and from how many bytes on worker threads share the work (tests set 0 to make them).
+  options: { displayRoot?: string; map?: unknown; onFile?: (file: string) => void; onSummary?: (summary: FileSummary) => void; workerFrom?: number } = {},
+): Promise<ColumnarMerge | undefined> {
   if (options.map || files.some((f) => f.map || f.group !== undefined)) return undefined;
   // Messages and summaries wait here until the whole merge has gone through.
   const messages = new Reporter();
   const summaries: FileSummary[] = [];
   let store: SignatoryColumns;
-  let order: ArrayLike<number>;
+  let order: Promise<ArrayLike<number>>;
+  let thread: MergeThread | undefined;
   try {
     const root = options.displayRoot ?? process.cwd();
-    const { text, sources } = readSources(
-      files.map((f) => ({ path: f.path, file: displayName(root, f.path) })),
-      options.onFile,
-    );
-    // Sized by the line breaks (a native search, milliseconds): a hash table sized by guess
-    // touches every page of its guess, since hashes land anywhere in it.
-    const expected = sources.reduce((n, s) => n + lineBreaks(text, s.start, s.end) + 1, 0);
-    store = new SignatoryColumns(text, sources.map((s) => s.file), expected);
+    const names = files.map((f) => displayName(root, f.path));
+    const { text, places } = layOut(files.map((f, i) => ({ path: f.path, file: names[i] })));
+    const bytes = (from: number, to: number) => places.slice(from, to).reduce((n, place) => n + place.size, 0);
+    if (bytes(0, places.length) >= (options.workerFrom ?? WORKER_FROM) && threadsAvailable()) {
+      thread = new MergeThread({ text: text.buffer as SharedArrayBuffer, files: names });
+    }
+    // The files from `split` on are read by the worker while this thread reads those before.
+    const split = thread ? splitAt(places) : places.length;
+    const theirs = split < places.length ? thread!.ask({ read: { places: places.slice(split), first: split } }) : undefined;
+    for (const place of places.slice(0, split)) options.onFile?.(place.file);
+    const own = readPart(text, places.slice(0, split), 0, names);
+    for (const place of places.slice(split)) options.onFile?.(place.file);
+    // Sized for all the rows before the worker's are counted: as many a byte as in this thread's files.
+    const expected = Math.ceil((own.rows.size * bytes(0, places.length)) / Math.max(1, bytes(0, split)));
+    store = new SignatoryColumns(text, names, expected);
     const merger = new ColumnarMerger(store, messages, expected);
-    sources.forEach((source, i) => summaries.push(readSource(store, source, i, messages, () => merger.add())));
+    merge(own, store, merger, messages);
+    summaries.push(...own.summaries);
+    if (theirs) {
+      const reply = await theirs;
+      if (!("part" in reply)) throw new Unsupported("unsupported" in reply ? reply.unsupported : "no part");
+      merge(reply.part, store, merger, messages);
+      summaries.push(...reply.part.summaries);
+    }
     merger.finish();
-    order = sortColumns(store);
+    // Sorted by the worker while this thread makes the output's rows (`writeColumns`), which need no order.
+    order = thread ? sortedBy(thread, store.taken()) : Promise.resolve(sortColumns(store));
   } catch (error) {
+    thread?.stop();
     if (error instanceof Unsupported) return undefined;
     throw error;
   }
@@ -88,13 +114,38 @@ export function readColumnar(
   };
 }
 
-/** How many LF bytes `text[start, end)` holds: at least the records less one (a bare CR ends one too, rarely). */
-function lineBreaks(text: Buffer, start: number, end: number): number {
-  // A view, so the search never runs on past the file into the buffer's unused room.
-  const region = text.subarray(start, end);
-  let n = 0;
-  for (let at = region.indexOf(10); at >= 0; at = region.indexOf(10, at + 1)) n++;
-  return n;
+/** Where the worker's files begin: at the first file that brings this thread to half the bytes (one file: none). */
+function splitAt(places: readonly Place[]): number {
+  const total = places.reduce((n, place) => n + place.size, 0);
+  let bytes = 0;
+  for (let i = 0; i < places.length - 1; i++) {
+    bytes += places[i].size;
+    if (2 * bytes >= total) return i + 1;
+  }
+  return places.length;
+}
+
+/** The order the worker sends back for the merged rows; the worker is done then. */
+async function sortedBy(thread: MergeThread, rows: Taken): Promise<ArrayLike<number>> {
+  const reply = await thread.ask({ sort: rows }).finally(() => thread.stop());
+  if (!("order" in reply)) throw new Error("the merge's worker thread did not sort");
+  return reply.order;
+}
+
+/**
+ * A part's rows into `store` through `merger`, in file order, with the messages reading
+ * reported put back between the merges' own, where the ordinary path reports them.
+ */
+function merge(part: Part, store: SignatoryColumns, merger: ColumnarMerger, messages: Reporter): void {
+  const { rows, size, arena } = part.rows;
+  const arenaStart = store.appendArena(arena);
+  let said = 0;
+  for (let j = 0; j < size; j++) {
+    while (said < part.marks[j]) messages.messages.push(part.messages[said++]);
+    store.takeRow(rows, j, arenaStart);
+    merger.add();
+  }
+  while (said < part.messages.length) messages.messages.push(part.messages[said++]);
 }
 
 /** As `writeSignatories` picks its format. */

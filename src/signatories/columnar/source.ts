@@ -26,8 +26,21 @@ export interface Source {
 
 const DELIMITED = new Set([".csv", ".tsv", ".txt"]);
 
-/** `files` read, as `{ text, sources }`; throws `Unsupported` for what only the ordinary path reads. */
-export function readSources(files: readonly { path: string; file: string }[], onFile?: (file: string) => void): { text: Buffer; sources: Source[] } {
+/** Where one file's bytes go in the shared text: `room` bytes from `at`. */
+export interface Place {
+  path: string;
+  /** The file's name in messages. */
+  file: string;
+  at: number;
+  size: number;
+}
+
+/**
+ * Room for every file of `files` in one buffer, and where each goes; throws `Unsupported`
+ * for what only the ordinary path reads. The buffer is shared memory, so a worker thread
+ * can read some of the files into it while this thread reads the others (worker.ts).
+ */
+export function layOut(files: readonly { path: string; file: string }[]): { text: Buffer; places: Place[] } {
   for (const { path: absolute } of files) if (!DELIMITED.has(path.extname(absolute).toLowerCase())) throw new Unsupported("format");
   const sizes = files.map(({ path: absolute }) => {
     try {
@@ -41,18 +54,30 @@ export function readSources(files: readonly { path: string; file: string }[], on
   const room = sizes.reduce((a, b) => a + 3 * b, 0) + 1;
   // Offsets into it are Int32 (the store's ranges): some 700 MB of files at most.
   if (room > 0x7fffffff) throw new Unsupported("files too large for 32-bit offsets");
-  const text = Buffer.allocUnsafe(room);
-  const sources: Source[] = [];
-  let offset = 0;
-  files.forEach(({ path: absolute, file }, i) => {
-    onFile?.(file);
-    const length = readInto(absolute, text, offset, sizes[i]);
-    const utf8 = asUtf8(text, offset, length);
-    const { skip, delimiter, lineOffset } = start(text.subarray(offset, offset + utf8));
-    sources.push({ file, start: offset + skip, end: offset + utf8, delimiter, lineOffset });
-    offset += utf8;
+  let at = 0;
+  const places = files.map(({ path: absolute, file }, i) => {
+    const place = { path: absolute, file, at, size: sizes[i] };
+    at += 3 * sizes[i];
+    return place;
   });
-  return { text, sources };
+  return { text: Buffer.from(new SharedArrayBuffer(room)), places };
+}
+
+/** The file at `place` read into `text` as UTF-8, and what `readDelimited` makes of its start. */
+export function readPlace(text: Buffer, place: Place): Source {
+  const length = readInto(place.path, text, place.at, place.size);
+  const utf8 = asUtf8(text, place.at, length);
+  const { skip, delimiter, lineOffset } = start(text.subarray(place.at, place.at + utf8));
+  return { file: place.file, start: place.at + skip, end: place.at + utf8, delimiter, lineOffset };
+}
+
+/** How many LF bytes `source` holds: at least its records less one (a bare CR ends one too, rarely). */
+export function lineBreaks(text: Buffer, source: Source): number {
+  // A view, so the search never runs on past the file into the buffer's unused room.
+  const region = text.subarray(source.start, source.end);
+  let n = 0;
+  for (let at = region.indexOf(10); at >= 0; at = region.indexOf(10, at + 1)) n++;
+  return n;
 }
 
 /**

@@ -19,29 +19,43 @@ const WORDS = {
   no: Buffer.from("no"),
 };
 
-/** Writes `store` in `order` to `file` (atomically), `delimiter` between cells. */
-export async function writeColumns(store: SignatoryColumns, order: ArrayLike<number>, file: string, delimiter: string): Promise<void> {
-  await writeAtomically(file, chunks(store, order, delimiter));
+/**
+ * Writes `store` in `order` to `file` (atomically), `delimiter` between cells. The rows are
+ * made before the order is awaited: a worker thread may still be sorting (index.ts).
+ */
+export async function writeColumns(store: SignatoryColumns, order: PromiseLike<ArrayLike<number>>, file: string, delimiter: string): Promise<void> {
+  const made = makeRows(store, delimiter);
+  await writeAtomically(file, chunks(made, await order));
+}
+
+/** Every row's bytes (`make`), with the header the columns they have call for. */
+interface Made {
+  space: Buffer;
+  ends: Int32Array;
+  header: Buffer;
+}
+
+function makeRows(store: SignatoryColumns, delimiter: string): Made {
+  let phones = false;
+  for (let i = 0; i < store.size && !phones; i++) phones = store.has(i, PHONE);
+  const fields = Int32Array.from([...BEFORE_PUBLISH, -1, ...AFTER_PUBLISH, ...(phones ? [PHONE] : [])]);
+  const ends = new Int32Array(store.size + 1);
+  const space = make({ store, fields, D: delimiter.charCodeAt(0), tab: delimiter === "\t" }, ends);
+  // The column names need neither quotes nor an apostrophe.
+  const header = Buffer.from(`\ufeff${[...COLUMNS, ...(phones ? ["phone"] : [])].join(delimiter)}\r\n`, "utf8");
+  if (header.length > CHUNK) throw new Error("header longer than a chunk");
+  return { space, ends, header };
 }
 
 /**
  * Two passes, as write.ts's `delimited` does: every row's bytes made in the order the
- * rows lie in memory (reading the input text front to back), then copied out in sorted
- * order. Made in sorted order, each row's cells are a cache miss away; copied, a row is
- * one block. The copies stay inside one ArrayBuffer (`copyWithin`: no view object per row),
- * into a chunk at its end that is reused once written (`writeFile` awaits each chunk).
+ * rows lie in memory (reading the input text front to back, `makeRows`), then copied out
+ * in sorted order here. Made in sorted order, each row's cells are a cache miss away; copied,
+ * a row is one block. The copies stay inside one ArrayBuffer (`copyWithin`: no view object
+ * per row), into a chunk at its end that is reused once written (`writeFile` awaits each chunk).
  */
-function* chunks(store: SignatoryColumns, order: ArrayLike<number>, delimiter: string): Generator<Uint8Array> {
-  let phones = false;
-  for (let i = 0; i < store.size && !phones; i++) phones = store.has(i, PHONE);
-  const fields = Int32Array.from([...BEFORE_PUBLISH, -1, ...AFTER_PUBLISH, ...(phones ? [PHONE] : [])]);
-  const rows = { store, fields, D: delimiter.charCodeAt(0), tab: delimiter === "\t" };
-  const ends = new Int32Array(store.size + 1);
-  const space = make(rows, ends);
-  const made = ends[store.size];
-  // The column names need neither quotes nor an apostrophe.
-  const header = Buffer.from(`\ufeff${[...COLUMNS, ...(phones ? ["phone"] : [])].join(delimiter)}\r\n`, "utf8");
-  if (header.length > CHUNK) throw new Error("header longer than a chunk");
+function* chunks({ space, ends, header }: Made, order: ArrayLike<number>): Generator<Uint8Array> {
+  const made = ends[ends.length - 1];
   let filled = header.copy(space, made);
   for (let k = 0; k < order.length; k++) {
     const row = order[k];

@@ -1,0 +1,42 @@
+/**
+ * Some of the merge's files read into rows (read.ts) with their messages and summaries,
+ * not yet merged: what a worker thread hands back (worker.ts), and what the main thread
+ * makes of the files it reads itself. Typed arrays and a few plain objects, so it crosses
+ * between threads as buffers (sending an object per row took seconds).
+ */
+import { Reporter, type Message } from "../../report/index.js";
+import type { FileSummary } from "../summary.js";
+import { readSource } from "./read.js";
+import { lineBreaks, readPlace, type Place } from "./source.js";
+import { SignatoryColumns, type Taken } from "./store.js";
+
+export interface Part {
+  /** One per file, in file order. */
+  summaries: FileSummary[];
+  /** The rows kept, as `SignatoryColumns.taken` gives them. */
+  rows: Taken;
+  /** What reading reported; `marks[k]` of them came before row k was kept, the rest after the last. */
+  messages: Message[];
+  marks: Int32Array;
+}
+
+/** The files at `places` read from `text` (file numbers from `first` on; `files`: every display name). */
+export function readPart(text: Buffer, places: readonly Place[], first: number, files: readonly string[]): Part {
+  const reporter = new Reporter();
+  const sources = places.map((place) => readPlace(text, place));
+  // Sized by the line breaks (a native search, milliseconds); a bare CR ends a record too, so it may grow.
+  const expected = sources.reduce((n, source) => n + lineBreaks(text, source) + 1, 0);
+  const store = new SignatoryColumns(text, files, expected);
+  let marks = new Int32Array(expected);
+  const keep = () => {
+    if (store.size === marks.length) {
+      const grown = new Int32Array(marks.length * 2 + 16);
+      grown.set(marks);
+      marks = grown;
+    }
+    marks[store.size] = reporter.messages.length;
+    store.keepRow();
+  };
+  const summaries = sources.map((source, i) => readSource(store, source, first + i, reporter, keep));
+  return { summaries, rows: store.taken(), messages: reporter.messages, marks };
+}

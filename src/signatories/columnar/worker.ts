@@ -1,0 +1,45 @@
+/**
+ * A worker thread for the columnar merge (index.ts, through thread.ts): it answers each
+ * task the main thread sends — some of the files read into a `Part` (part.ts) while the
+ * main thread reads the others into the same shared text, or the merged rows sorted while
+ * the main thread makes the output's rows. Answers go back as shared or transferred
+ * buffers; `Unsupported` as its reason (the merge then runs the ordinary way); anything
+ * else is thrown, and reaches the main thread as the error it is.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { readPart, type Part } from "./part.js";
+import { sortColumns } from "./sort.js";
+import type { Place } from "./source.js";
+import { SignatoryColumns, type Taken } from "./store.js";
+import { Unsupported } from "./unsupported.js";
+
+/** What a worker starts with: the text (shared memory) and every file's display name. */
+export interface Start {
+  text: SharedArrayBuffer;
+  files: string[];
+}
+
+export type Task = { read: { places: Place[]; first: number } } | { sort: Taken };
+
+/** One per task. */
+export type Reply = { part: Part } | { order: Int32Array } | { unsupported: string };
+
+const { files } = workerData as Start;
+const text = Buffer.from((workerData as Start).text);
+
+parentPort!.on("message", (task: Task) => {
+  let reply: Reply;
+  try {
+    if ("read" in task) reply = { part: readPart(text, task.read.places, task.read.first, files) };
+    else {
+      const order = sortColumns(SignatoryColumns.over(text, files, task.sort));
+      reply = { order: order instanceof Int32Array ? order : Int32Array.from(order) };
+    }
+  } catch (error) {
+    if (!(error instanceof Unsupported)) throw error;
+    reply = { unsupported: error.reason };
+  }
+  // Buffers of this thread's own (the rows and the text are shared already), moved rather than copied.
+  const moved = "part" in reply ? [reply.part.rows.arena.buffer, reply.part.marks.buffer] : "order" in reply ? [reply.order.buffer] : [];
+  parentPort!.postMessage(reply, moved as ArrayBuffer[]);
+});
