@@ -13,11 +13,13 @@ import { displayName } from "../display.js";
 import type { FileSummary } from "../summary.js";
 import { ColumnarMerger } from "./dedupe.js";
 import { readPart, type Part } from "./part.js";
-import { sortColumns } from "./sort.js";
+import { KEYED_FROM } from "../sort.js";
+import { halvedKeys, keysOf, sortColumns } from "./sort.js";
 import { layOut, type Place } from "./source.js";
-import { SignatoryColumns, type Taken } from "./store.js";
+import { SignatoryColumns } from "./store.js";
 import { MergeThread, threadsAvailable } from "./thread.js";
 import { Unsupported } from "./unsupported.js";
+import type { Reply } from "./worker.js";
 import { writeColumns } from "./write.js";
 
 /** Extensions the columnar merge writes, with their separators. */
@@ -91,7 +93,7 @@ export async function readColumnar(
     }
     merger.finish();
     // Sorted by the worker while this thread makes the output's rows (`writeColumns`), which need no order.
-    order = thread ? sortedBy(thread, store.taken()) : Promise.resolve(sortColumns(store));
+    order = thread ? sortedBy(thread, store) : Promise.resolve(sortColumns(store));
   } catch (error) {
     thread?.stop();
     if (error instanceof Unsupported) return undefined;
@@ -125,11 +127,23 @@ function splitAt(places: readonly Place[]): number {
   return places.length;
 }
 
-/** The order the worker sends back for the merged rows; the worker is done then. */
-async function sortedBy(thread: MergeThread, rows: Taken): Promise<ArrayLike<number>> {
-  const reply = await thread.ask({ sort: rows }).finally(() => thread.stop());
-  if (!("order" in reply)) throw new Error("the merge's worker thread did not sort");
-  return reply.order;
+/**
+ * The merged rows' order, from the worker: the sort keys made half here and half there at
+ * once, then the sort there (while this thread makes the output's rows). The worker is done then.
+ */
+async function sortedBy(thread: MergeThread, store: SignatoryColumns): Promise<ArrayLike<number>> {
+  const rows = store.taken();
+  let reply: Promise<Reply>;
+  if (store.size < KEYED_FROM) reply = thread.ask({ sort: rows });
+  else {
+    const halves = halvedKeys(store);
+    thread.tell({ keys: { rows, halves } });
+    const firstKeyed = keysOf(store, 0, halves.middle, halves, 0);
+    reply = thread.ask({ sort: rows, halves: { ...halves, firstKeyed } });
+  }
+  const { order } = (await reply.finally(() => thread.stop())) as { order?: Int32Array };
+  if (!order) throw new Error("the merge's worker thread did not sort");
+  return order;
 }
 
 /**

@@ -42,6 +42,11 @@ export class MergeThread {
     return reply;
   }
 
+  /** `task` sent, for no reply: the next `ask` is answered after it. */
+  tell(task: Task): void {
+    this.worker.postMessage(task);
+  }
+
   stop(): void {
     void this.worker.terminate();
   }
