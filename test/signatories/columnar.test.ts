@@ -10,6 +10,7 @@ import { main } from "../../src/cli/main.js";
 import { Reporter, formatMessage } from "../../src/report/index.js";
 import { readColumnar } from "../../src/signatories/columnar/index.js";
 import { describeFileSummary, readSignatoryFiles, writeSignatories, type FileSummary } from "../../src/signatories/index.js";
+import { personHash, personKey } from "../../src/signatories/merge.js";
 import { capture, tempDir } from "./helpers.js";
 
 /** Park–Miller, as generated.ts: the same lists on every machine. */
@@ -201,6 +202,32 @@ describe("the columnar merge takes the shapes exports come in", () => {
   }
 });
 
+/** Two files with two persons whose keys share a 30-bit hash, each also in the other file (a birthday search). */
+function collidingLists(dir: string): string[] {
+  const seen = new Map<number, string>();
+  let pair: [string, string] | undefined;
+  for (let i = 0; !pair; i++) {
+    const name = `Person ${i}`;
+    const other = seen.get(personHash(personKey({ name })));
+    if (other) pair = [other, name];
+    else seen.set(personHash(personKey({ name })), name);
+  }
+  const [first, second] = pair;
+  const a = path.join(dir, "a.csv");
+  const b = path.join(dir, "b.csv");
+  writeFileSync(a, `navn;sted\r\n${first};Oslo\r\n${second};Bergen\r\n`);
+  writeFileSync(b, `navn;rolle\r\n${second.toUpperCase()};leder\r\n${first};medlem\r\n`);
+  return [a, b];
+}
+
+describe("the columnar merge keeps apart two persons whose keys share a hash", () => {
+  it("and merges each with its own duplicate", async () => {
+    const dir = tempDir();
+    const { csv } = await expectSame(collidingLists(dir), dir);
+    expect(csv.toString("utf8").split("\r\n").length).toBe(4);
+  });
+});
+
 describe("the columnar merge declines what only the ordinary path does", () => {
   const cases: Array<[string, string | Buffer]> = [
     ["an unknown column", "navn,Kommentar\nKari,hei\n"],
@@ -257,6 +284,12 @@ describe("the columnar merge on two threads (the built one)", () => {
     const expected = await expectSame(writeLists(dir, 2500, { messyEvery: 25, seed: 17 }), dir, threaded, 0);
     expect(expected.messages.some((m) => m.includes("liste.tsv") && m.includes("error"))).toBe(true);
     expect(expected.messages.some((m) => m.includes("more duplicates merged"))).toBe(true);
+    // A name without a sort key in one half of the rows: the worker sorts the ordinary way.
+    const keyless = tempDir();
+    await expectSame(writeLists(keyless, 800, { messyEvery: 30, keyless: true, seed: 3 }), keyless, threaded, 0);
+    // Two persons whose keys share a hash, their hashes made by different threads.
+    const colliding = tempDir();
+    await expectSame(collidingLists(colliding), colliding, threaded, 0);
     // One file: read here, sorted there.
     const one = tempDir();
     await expectSame(writeLists(one, 3000, { messyEvery: 0, seed: 19 }).slice(0, 1), one, threaded, 0);

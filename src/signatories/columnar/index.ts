@@ -157,7 +157,7 @@ function merge(part: Part, store: SignatoryColumns, merger: ColumnarMerger, mess
   for (let j = 0; j < size; j++) {
     while (said < part.marks[j]) messages.messages.push(part.messages[said++]);
     store.takeRow(rows, j, arenaStart);
-    merger.add();
+    merger.add(part.hashes[j]);
   }
   while (said < part.messages.length) messages.messages.push(part.messages[said++]);
 }

@@ -6,6 +6,7 @@
  */
 import { Reporter, type Message } from "../../report/index.js";
 import type { FileSummary } from "../summary.js";
+import { personHashOf } from "./dedupe.js";
 import { readSource } from "./read.js";
 import { lineBreaks, readPlace, type Place } from "./source.js";
 import { SignatoryColumns, type Taken } from "./store.js";
@@ -18,6 +19,8 @@ export interface Part {
   /** What reading reported; `marks[k]` of them came before row k was kept, the rest after the last. */
   messages: Message[];
   marks: Int32Array;
+  /** Each person's `personHashOf` (0 for an organisation): made here, so that the merge only looks them up. */
+  hashes: Int32Array;
 }
 
 /** The files at `places` read from `text` (file numbers from `first` on; `files`: every display name). */
@@ -28,15 +31,23 @@ export function readPart(text: Buffer, places: readonly Place[], first: number, 
   const expected = sources.reduce((n, source) => n + lineBreaks(text, source) + 1, 0);
   const store = new SignatoryColumns(text, files, expected);
   let marks = new Int32Array(expected);
+  let hashes = new Int32Array(expected);
   const keep = () => {
-    if (store.size === marks.length) {
-      const grown = new Int32Array(marks.length * 2 + 16);
-      grown.set(marks);
-      marks = grown;
+    const row = store.size;
+    if (row === marks.length) {
+      marks = grown(marks);
+      hashes = grown(hashes);
     }
-    marks[store.size] = reporter.messages.length;
+    marks[row] = reporter.messages.length;
+    hashes[row] = store.isOrganisation(row) ? 0 : personHashOf(store, row);
     store.keepRow();
   };
   const summaries = sources.map((source, i) => readSource(store, source, first + i, reporter, keep));
-  return { summaries, rows: store.taken(), messages: reporter.messages, marks };
+  return { summaries, rows: store.taken(), messages: reporter.messages, marks, hashes };
+}
+
+function grown(values: Int32Array) {
+  const more = new Int32Array(values.length * 2 + 16);
+  more.set(values);
+  return more;
 }

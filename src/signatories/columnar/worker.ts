@@ -58,6 +58,6 @@ parentPort!.on("message", (task: Task) => {
     reply = { unsupported: error.reason };
   }
   // Buffers of this thread's own (the rows and the text are shared already), moved rather than copied.
-  const moved = "part" in reply ? [reply.part.rows.arena.buffer, reply.part.marks.buffer] : "order" in reply ? [reply.order.buffer] : [];
+  const moved = "part" in reply ? [reply.part.rows.arena.buffer, reply.part.marks.buffer, reply.part.hashes.buffer] : "order" in reply ? [reply.order.buffer] : [];
   parentPort!.postMessage(reply, moved as ArrayBuffer[]);
 });
