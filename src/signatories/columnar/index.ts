@@ -20,7 +20,7 @@ import { SignatoryColumns } from "./store.js";
 import { MergeThread, threadsAvailable } from "./thread.js";
 import { Unsupported } from "./unsupported.js";
 import type { Reply } from "./worker.js";
-import { writeColumns } from "./write.js";
+import { writeColumns, type Share } from "./write.js";
 
 /** Extensions the columnar merge writes, with their separators. */
 const DELIMITERS: Readonly<Record<string, string>> = { ".csv": ";", ".tsv": "\t" };
@@ -112,7 +112,13 @@ export async function readColumnar(
     organisations,
     named,
     counted: store.size - organisations - named,
-    write: (file) => writeColumns(store, order, file, DELIMITERS[extension(file)]),
+    write: (file) => {
+      // The worker copies half the rows of the first file written, and is done then.
+      const helper = thread;
+      thread = undefined;
+      const share: Share | undefined = helper && (async (made, order, from, to, at) => void (await helper.ask({ gather: { made, order: Int32Array.from(order), from, to, at } })));
+      return writeColumns(store, order, file, DELIMITERS[extension(file)], share).finally(() => helper?.stop());
+    },
   };
 }
 
@@ -129,7 +135,7 @@ function splitAt(places: readonly Place[]): number {
 
 /**
  * The merged rows' order, from the worker: the sort keys made half here and half there at
- * once, then the sort there (while this thread makes the output's rows). The worker is done then.
+ * once, then the sort there (while this thread makes the output's rows).
  */
 async function sortedBy(thread: MergeThread, store: SignatoryColumns): Promise<ArrayLike<number>> {
   const rows = store.taken();
@@ -141,7 +147,7 @@ async function sortedBy(thread: MergeThread, store: SignatoryColumns): Promise<A
     const firstKeyed = keysOf(store, 0, halves.middle, halves, 0);
     reply = thread.ask({ sort: rows, halves: { ...halves, firstKeyed } });
   }
-  const { order } = (await reply.finally(() => thread.stop())) as { order?: Int32Array };
+  const { order } = (await reply) as { order?: Int32Array };
   if (!order) throw new Error("the merge's worker thread did not sort");
   return order;
 }

@@ -3,11 +3,12 @@
  * task the main thread sends — some of the files read into a `Part` (part.ts) while the
  * main thread reads the others into the same shared text; or half the merged rows' sort
  * keys made while the main thread makes the other half, and the rows sorted while it
- * makes the output's rows. Answers go back as shared or transferred
+ * makes the output's rows; or half the output's rows copied into place (gather.ts). Answers go back as shared or transferred
  * buffers; `Unsupported` as its reason (the merge then runs the ordinary way); anything
  * else is thrown, and reaches the main thread as the error it is.
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { gather, type Made } from "./gather.js";
 import { readPart, type Part } from "./part.js";
 import { joinKeys, keysOf, sortColumns, type HalvedKeys } from "./sort.js";
 import type { Place } from "./source.js";
@@ -28,10 +29,11 @@ export interface Start {
 export type Task =
   | { read: { places: Place[]; first: number } }
   | { keys: { rows: Taken; halves: HalvedKeys } }
-  | { sort: Taken; halves?: HalvedKeys & { firstKeyed: boolean } };
+  | { sort: Taken; halves?: HalvedKeys & { firstKeyed: boolean } }
+  | { gather: { made: Made; order: Int32Array; from: number; to: number; at: number } };
 
 /** One per task but `keys`. */
-export type Reply = { part: Part } | { order: Int32Array } | { unsupported: string };
+export type Reply = { part: Part } | { order: Int32Array } | { gathered: true } | { unsupported: string };
 
 const { files } = workerData as Start;
 const text = Buffer.from((workerData as Start).text);
@@ -47,7 +49,11 @@ parentPort!.on("message", (task: Task) => {
   let reply: Reply;
   try {
     if ("read" in task) reply = { part: readPart(text, task.read.places, task.read.first, files) };
-    else {
+    else if ("gather" in task) {
+      const { made, order, from, to, at } = task.gather;
+      gather(made, order, from, to, at);
+      reply = { gathered: true };
+    } else {
       const { halves } = task;
       const store = SignatoryColumns.over(text, files, task.sort);
       const order = halves ? sortColumns(store, halves.firstKeyed && secondKeyed ? joinKeys(halves, store.size) : undefined) : sortColumns(store);
