@@ -77,18 +77,21 @@ export async function readColumnar(
     const split = thread ? splitAt(places) : places.length;
     const theirs = split < places.length ? thread!.ask({ read: { places: places.slice(split), first: split } }) : undefined;
     for (const place of places.slice(0, split)) options.onFile?.(place.file);
-    const own = readPart(text, places.slice(0, split), 0, names);
-    for (const place of places.slice(split)) options.onFile?.(place.file);
     // Sized for all the rows before the worker's are counted: as many a byte as in this thread's files.
-    const expected = Math.ceil((own.rows.size * bytes(0, places.length)) / Math.max(1, bytes(0, split)));
-    store = new SignatoryColumns(text, names, expected);
+    const scale = bytes(0, places.length) / Math.max(1, bytes(0, split));
+    const own = readPart(text, places.slice(0, split), 0, names, scale);
+    for (const place of places.slice(split)) options.onFile?.(place.file);
+    const expected = Math.ceil(own.rows.size * scale);
+    // The merged rows are this thread's own, merged where they lie (a kept row moves up over the
+    // merged ones), then the worker's after them: no second copy of a million rows.
+    store = SignatoryColumns.over(text, names, { ...own.rows, size: 0 });
     const merger = new ColumnarMerger(store, messages, expected);
-    merge(own, store, merger, messages);
+    merge(own, store, merger, messages, 0);
     summaries.push(...own.summaries);
     if (theirs) {
       const reply = await theirs;
       if (!("part" in reply)) throw new Unsupported("unsupported" in reply ? reply.unsupported : "no part");
-      merge(reply.part, store, merger, messages);
+      merge(reply.part, store, merger, messages, store.appendArena(reply.part.rows.arena));
       summaries.push(...reply.part.summaries);
     }
     merger.finish();
@@ -154,11 +157,11 @@ async function sortedBy(thread: MergeThread, store: SignatoryColumns): Promise<A
 
 /**
  * A part's rows into `store` through `merger`, in file order, with the messages reading
- * reported put back between the merges' own, where the ordinary path reports them.
+ * reported put back between the merges' own, where the ordinary path reports them. The
+ * part's arena bytes lie from `arenaStart` in the store's.
  */
-function merge(part: Part, store: SignatoryColumns, merger: ColumnarMerger, messages: Reporter): void {
-  const { rows, size, arena } = part.rows;
-  const arenaStart = store.appendArena(arena);
+function merge(part: Part, store: SignatoryColumns, merger: ColumnarMerger, messages: Reporter, arenaStart: number): void {
+  const { rows, size } = part.rows;
   let said = 0;
   for (let j = 0; j < size; j++) {
     while (said < part.marks[j]) messages.messages.push(part.messages[said++]);

@@ -23,13 +23,17 @@ export interface Part {
   hashes: Int32Array;
 }
 
-/** The files at `places` read from `text` (file numbers from `first` on; `files`: every display name). */
-export function readPart(text: Buffer, places: readonly Place[], first: number, files: readonly string[]): Part {
+/**
+ * The files at `places` read from `text` (file numbers from `first` on; `files`: every display
+ * name), with room for `room` times as many rows: the main thread merges the worker's rows
+ * into its own, where they lie.
+ */
+export function readPart(text: Buffer, places: readonly Place[], first: number, files: readonly string[], room = 1): Part {
   const reporter = new Reporter();
   const sources = places.map((place) => readPlace(text, place));
   // Sized by the line breaks (a native search, milliseconds); a bare CR ends a record too, so it may grow.
   const expected = sources.reduce((n, source) => n + lineBreaks(text, source) + 1, 0);
-  const store = new SignatoryColumns(text, files, expected);
+  const store = new SignatoryColumns(text, files, Math.ceil(expected * room));
   let marks = new Int32Array(expected);
   let hashes = new Int32Array(expected);
   const keep = () => {

@@ -63,10 +63,15 @@ export class SignatoryColumns {
     this.rows = sharedInts(Math.max(16, expectedRows + 1) * STRIDE);
   }
 
-  /** A store over what `taken()` gave (the same text): a worker thread's view of the merged rows, to sort them. */
+  /**
+   * A store over what `taken()` gave (the same text, the same rows in shared memory): a worker
+   * thread's view of the merged rows, to sort them; or the merged store, made over the rows
+   * the main thread read (with `size` 0, to take them in again from the first: `takeRow`).
+   */
   static over(text: Buffer, files: readonly string[], { rows, size, arena }: Taken): SignatoryColumns {
     const store = new SignatoryColumns(text, files, 0);
-    store.rows = rows;
+    // All the room of the shared buffer, not just the rows taken: the merged store grows into it.
+    store.rows = new Int32Array(rows.buffer, rows.byteOffset);
     store.size = size;
     // A copy of the arena (`taken`), not shared memory.
     store.arena = Buffer.from(arena.buffer as ArrayBuffer, arena.byteOffset, arena.length);
@@ -150,7 +155,10 @@ export class SignatoryColumns {
     return start;
   }
 
-  /** Row `j` of `rows` (`taken().rows`, read over this same text) as the row at `size`; its arena bytes lie from `arenaStart` here. */
+  /**
+   * Row `j` of `rows` (`taken().rows`, read over this same text) as the row at `size`; its arena
+   * bytes lie from `arenaStart` here. `rows` may be this store's own, from `j` ≥ `size` on.
+   */
   takeRow(rows: Int32Array, j: number, arenaStart: number): void {
     this.startRow();
     const to = this.size * STRIDE;
