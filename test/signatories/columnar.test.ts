@@ -2,8 +2,10 @@
 // generated lists that it takes, in every encoding and shape it reads, must give the same
 // bytes, messages and summaries as readSignatoryFiles + writeSignatories; the lists it must
 // not take (and the CLI's choice between the two) fall back with nothing reported.
-import { readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
@@ -301,6 +303,17 @@ describe("the columnar merge on two threads (the built one)", () => {
     const files = writeLists(dir, 500, { messyEvery: 0 });
     writeFileSync(files[3], "navn\tKommentar\r\nKari Nordmann\thei\r\n");
     expect(await columnar(files, dir, threaded, 0)).toBeUndefined();
+  });
+
+  it("in the CLI's bundle (bin/opprop.js), past the size from which it starts a worker", { timeout: 120_000 }, async () => {
+    const dir = tempDir();
+    const files = writeLists(dir, 50_000, { messyEvery: 200, seed: 23 });
+    expect(files.reduce((n, file) => n + statSync(file).size, 0)).toBeGreaterThan(16 << 20);
+    const expected = await columnar(files, dir);
+    const root = fileURLToPath(new URL("../..", import.meta.url));
+    const run = spawnSync(process.execPath, [path.join(root, "bin/opprop.js"), "signatories", "merge", ...files.map((f) => path.basename(f)), "--out", "merged.csv"], { cwd: dir, encoding: "utf8" });
+    expect(readFileSync(path.join(dir, "merged.csv")).equals(expected!.csv)).toBe(true);
+    expect(run.stderr.trim().split("\n").slice(0, expected!.messages.length)).toEqual(expected!.messages);
   });
 
   it("passes on what the worker throws as that error, to the task and to any after it", async () => {
