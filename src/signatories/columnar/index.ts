@@ -81,6 +81,7 @@ export async function readColumnar(
     const scale = bytes(0, places.length) / Math.max(1, bytes(0, split));
     const own = readPart(text, places.slice(0, split), 0, names, scale);
     for (const place of places.slice(split)) options.onFile?.(place.file);
+    // The hash table's size: one sized by a wild guess touches every page of it, since hashes land anywhere.
     const expected = Math.ceil(own.rows.size * scale);
     // The merged rows are this thread's own, merged where they lie (a kept row moves up over the
     // merged ones), then the worker's after them: no second copy of a million rows.
@@ -97,6 +98,8 @@ export async function readColumnar(
     merger.finish();
     // Sorted by the worker while this thread makes the output's rows (`writeColumns`), which need no order.
     order = thread ? sortedBy(thread, store) : Promise.resolve(sortColumns(store));
+    // A failed sort is reported by `write`, which awaits it; unwritten, it is no one's to handle.
+    order.catch(() => {});
   } catch (error) {
     thread?.stop();
     if (error instanceof Unsupported) return undefined;
@@ -125,15 +128,17 @@ export async function readColumnar(
   };
 }
 
-/** Where the worker's files begin: at the first file that brings this thread to half the bytes (one file: none). */
+/** Where the worker's files begin: after the first file that brings this thread to half the bytes, the last file at the latest. */
 function splitAt(places: readonly Place[]): number {
+  // One file: this thread reads it (and the worker sorts).
+  if (places.length < 2) return places.length;
   const total = places.reduce((n, place) => n + place.size, 0);
   let bytes = 0;
   for (let i = 0; i < places.length - 1; i++) {
     bytes += places[i].size;
     if (2 * bytes >= total) return i + 1;
   }
-  return places.length;
+  return places.length - 1;
 }
 
 /**

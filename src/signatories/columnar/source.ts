@@ -26,7 +26,7 @@ export interface Source {
 
 const DELIMITED = new Set([".csv", ".tsv", ".txt"]);
 
-/** Where one file's bytes go in the shared text: `room` bytes from `at`. */
+/** Where one file's bytes go in the shared text: from `at`, three bytes for each of its `size` and one more. */
 export interface Place {
   path: string;
   /** The file's name in messages. */
@@ -51,13 +51,14 @@ export function layOut(files: readonly { path: string; file: string }[]): { text
   });
   // Room for each file three times over (Windows-1252 grows into UTF-8 in place, at most
   // three bytes a byte): pages never written are never part of the process's memory.
-  const room = sizes.reduce((a, b) => a + 3 * b, 0) + 1;
+  // One byte more each, where `readInto` finds that a file has grown since it was sized.
+  const room = sizes.reduce((a, b) => a + 3 * b + 1, 0);
   // Offsets into it are Int32 (the store's ranges): some 700 MB of files at most.
   if (room > 0x7fffffff) throw new Unsupported("files too large for 32-bit offsets");
   let at = 0;
   const places = files.map(({ path: absolute, file }, i) => {
     const place = { path: absolute, file, at, size: sizes[i] };
-    at += 3 * sizes[i];
+    at += 3 * sizes[i] + 1;
     return place;
   });
   return { text: Buffer.from(new SharedArrayBuffer(room)), places };

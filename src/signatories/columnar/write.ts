@@ -1,7 +1,8 @@
 /**
  * The CSV/TSV that `writeSignatories` (src/signatories/write.ts) writes, straight from
- * the columnar store: cell bytes copied from the input text, in sorted order. Same header (UTF-8 BOM, the known columns, then `phone` when
- * anyone has one — the only unknown column a columnar merge has), same formula
+ * the columnar store: cell bytes copied from the input text, in sorted order. Same
+ * header (UTF-8 BOM, the known columns, then `phone` when anyone has one — the only
+ * unknown column a columnar merge has), same formula
  * neutralising and quoting, same CRLF.
  */
 import { COLUMNS, writeAtomically } from "../write.js";
