@@ -43,6 +43,18 @@ async function bundleCli() {
   reportNonAscii(path.join(outdir, "main.cjs"));
   // The worker that makes a build's PDF while the DOCX is made (src/render/pdf/thread.ts).
   await build({ ...cli, entryPoints: [path.join(root, "dist/render/pdf/thread-entry.js")], outfile: path.join(outdir, "pdf-thread.cjs") });
+  // The columnar merge's worker thread (src/signatories/columnar/worker.ts), which the bundle
+  // starts from beside itself: small, since a thread compiles what it loads afresh. ESM (the
+  // package's type), so the bundle's `new URL("./worker.js", import.meta.url)` names it as tsc's build does.
+  await build({
+    ...commonJs,
+    format: "esm",
+    entryPoints: [path.join(root, "dist/signatories/columnar/worker.js")],
+    outfile: path.join(outdir, "worker.js"),
+    minifyWhitespace: true,
+    minifySyntax: true,
+    plugins: [zodLocalesWeUse()],
+  });
   // What bin/opprop.js needs before the bundle (src/cli/start.ts).
   await build({ ...commonJs, entryPoints: [path.join(root, "dist/cli/start.js")], outfile: path.join(outdir, "start.cjs") });
 }

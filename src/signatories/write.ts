@@ -43,7 +43,7 @@ function record(s: Signatory): Record<string, string | boolean | undefined> {
 }
 
 /** Output is handed to the file in pieces of about this size: no 100 MB string for a million rows. */
-export const CHUNK = 1 << 20;
+const CHUNK = 1 << 20;
 
 /** The cells of one signatory, by field rather than through `record()`: this runs a million times in a large merge. */
 function fieldCells(s: Signatory, extraColumns: readonly string[]): Array<string | boolean | undefined> {

@@ -2,14 +2,17 @@
 // generated lists that it takes, in every encoding and shape it reads, must give the same
 // bytes, messages and summaries as readSignatoryFiles + writeSignatories; the lists it must
 // not take (and the CLI's choice between the two) fall back with nothing reported.
-import { readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { Reporter, formatMessage } from "../../src/report/index.js";
 import { readColumnar } from "../../src/signatories/columnar/index.js";
 import { describeFileSummary, readSignatoryFiles, writeSignatories, type FileSummary } from "../../src/signatories/index.js";
+import { personHash, personKey } from "../../src/signatories/merge.js";
 import { capture, tempDir } from "./helpers.js";
 
 /** Park–Miller, as generated.ts: the same lists on every machine. */
@@ -120,10 +123,11 @@ async function ordinary(files: string[], dir: string): Promise<Result> {
   };
 }
 
-async function columnar(files: string[], dir: string): Promise<Result | undefined> {
+/** The columnar merge by `read`: the one in src/ (one thread: no worker script beside it), or the built one (`threaded`). */
+async function columnar(files: string[], dir: string, read = readColumnar, workerFrom?: number): Promise<Result | undefined> {
   const reporter = new Reporter();
   const summaries: FileSummary[] = [];
-  const merge = readColumnar(files.map((file) => ({ path: file })), reporter, { displayRoot: dir, onSummary: (s) => summaries.push(s) });
+  const merge = await read(files.map((file) => ({ path: file })), reporter, { displayRoot: dir, onSummary: (s) => summaries.push(s), workerFrom });
   if (!merge) {
     expect(reporter.messages).toEqual([]);
     expect(summaries).toEqual([]);
@@ -139,9 +143,9 @@ async function columnar(files: string[], dir: string): Promise<Result | undefine
   };
 }
 
-async function expectSame(files: string[], dir: string): Promise<Result> {
+async function expectSame(files: string[], dir: string, read = readColumnar, workerFrom?: number): Promise<Result> {
   const expected = await ordinary(files, dir);
-  const actual = await columnar(files, dir);
+  const actual = await columnar(files, dir, read, workerFrom);
   expect(actual, "the columnar merge declined").toBeDefined();
   expect(actual!.summaries).toEqual(expected.summaries);
   expect(actual!.messages).toEqual(expected.messages);
@@ -200,6 +204,32 @@ describe("the columnar merge takes the shapes exports come in", () => {
   }
 });
 
+/** Two files with two persons whose keys share a 30-bit hash, each also in the other file (a birthday search). */
+function collidingLists(dir: string): string[] {
+  const seen = new Map<number, string>();
+  let pair: [string, string] | undefined;
+  for (let i = 0; !pair; i++) {
+    const name = `Person ${i}`;
+    const other = seen.get(personHash(personKey({ name })));
+    if (other) pair = [other, name];
+    else seen.set(personHash(personKey({ name })), name);
+  }
+  const [first, second] = pair;
+  const a = path.join(dir, "a.csv");
+  const b = path.join(dir, "b.csv");
+  writeFileSync(a, `navn;sted\r\n${first};Oslo\r\n${second};Bergen\r\n`);
+  writeFileSync(b, `navn;rolle\r\n${second.toUpperCase()};leder\r\n${first};medlem\r\n`);
+  return [a, b];
+}
+
+describe("the columnar merge keeps apart two persons whose keys share a hash", () => {
+  it("and merges each with its own duplicate", async () => {
+    const dir = tempDir();
+    const { csv } = await expectSame(collidingLists(dir), dir);
+    expect(csv.toString("utf8").split("\r\n").length).toBe(4);
+  });
+});
+
 describe("the columnar merge declines what only the ordinary path does", () => {
   const cases: Array<[string, string | Buffer]> = [
     ["an unknown column", "navn,Kommentar\nKari,hei\n"],
@@ -227,12 +257,71 @@ describe("the columnar merge declines what only the ordinary path does", () => {
     writeFileSync(path.join(dir, "liste.json"), '[{"name": "Kari"}]');
     expect(await columnar([file, path.join(dir, "mangler.csv")], dir)).toBeUndefined();
     expect(await columnar([file, path.join(dir, "liste.json")], dir)).toBeUndefined();
-    expect(readColumnar([{ path: file }], new Reporter(), { map: new Map() })).toBeUndefined();
-    expect(readColumnar([{ path: file, group: "Styret" }], new Reporter())).toBeUndefined();
+    expect(await readColumnar([{ path: file }], new Reporter(), { map: new Map() })).toBeUndefined();
+    expect(await readColumnar([{ path: file, group: "Styret" }], new Reporter())).toBeUndefined();
     // …and takes the same file alone, and one with Excel's hint for another separator.
     await expectSame([file], dir);
     writeFileSync(file, "sep=|\r\nnavn|sted|samtykke\r\nKari;K|Oslo|ja\r\n");
     await expectSame([file], dir);
+  });
+});
+
+/**
+ * The built merge (dist/, `npm run build`), which has its worker script beside it: from
+ * `workerFrom` bytes on, a worker thread reads part of the files and sorts the merged rows.
+ */
+async function built() {
+  const url = new URL("../../dist/signatories/columnar/", import.meta.url);
+  const index = (await import(new URL("index.js", url).href)) as typeof import("../../src/signatories/columnar/index.js");
+  const thread = (await import(new URL("thread.js", url).href)) as typeof import("../../src/signatories/columnar/thread.js");
+  return { readColumnar: index.readColumnar, MergeThread: thread.MergeThread, threadsAvailable: thread.threadsAvailable };
+}
+
+describe("the columnar merge on two threads (the built one)", () => {
+  it("gives the ordinary merge's bytes, messages and summaries, with a worker reading half the files and sorting", async () => {
+    const { readColumnar: threaded, threadsAvailable } = await built();
+    expect(threadsAvailable()).toBe(true);
+    const dir = tempDir();
+    // Errors and merges in the worker's files as well as this thread's: their messages interleave as the ordinary path's do.
+    const expected = await expectSame(writeLists(dir, 2500, { messyEvery: 25, seed: 17 }), dir, threaded, 0);
+    expect(expected.messages.some((m) => m.includes("liste.tsv") && m.includes("error"))).toBe(true);
+    expect(expected.messages.some((m) => m.includes("more duplicates merged"))).toBe(true);
+    // A name without a sort key in one half of the rows: the worker sorts the ordinary way.
+    const keyless = tempDir();
+    await expectSame(writeLists(keyless, 800, { messyEvery: 30, keyless: true, seed: 3 }), keyless, threaded, 0);
+    // Two persons whose keys share a hash, their hashes made by different threads.
+    const colliding = tempDir();
+    await expectSame(collidingLists(colliding), colliding, threaded, 0);
+    // One file: read here, sorted there.
+    const one = tempDir();
+    await expectSame(writeLists(one, 3000, { messyEvery: 0, seed: 19 }).slice(0, 1), one, threaded, 0);
+  });
+
+  it("declines, reporting nothing, when a file the worker reads is one only the ordinary path takes", async () => {
+    const { readColumnar: threaded } = await built();
+    const dir = tempDir();
+    const files = writeLists(dir, 500, { messyEvery: 0 });
+    writeFileSync(files[3], "navn\tKommentar\r\nKari Nordmann\thei\r\n");
+    expect(await columnar(files, dir, threaded, 0)).toBeUndefined();
+  });
+
+  it("in the CLI's bundle (bin/opprop.js), past the size from which it starts a worker", { timeout: 120_000 }, async () => {
+    const dir = tempDir();
+    const files = writeLists(dir, 50_000, { messyEvery: 200, seed: 23 });
+    expect(files.reduce((n, file) => n + statSync(file).size, 0)).toBeGreaterThan(16 << 20);
+    const expected = await columnar(files, dir);
+    const root = fileURLToPath(new URL("../..", import.meta.url));
+    const run = spawnSync(process.execPath, [path.join(root, "bin/opprop.js"), "signatories", "merge", ...files.map((f) => path.basename(f)), "--out", "merged.csv"], { cwd: dir, encoding: "utf8" });
+    expect(readFileSync(path.join(dir, "merged.csv")).equals(expected!.csv)).toBe(true);
+    expect(run.stderr.trim().split("\n").slice(0, expected!.messages.length)).toEqual(expected!.messages);
+  });
+
+  it("passes on what the worker throws as that error, to the task and to any after it", async () => {
+    const { MergeThread } = await built();
+    const thread = new MergeThread({ text: new SharedArrayBuffer(16), files: [] });
+    // A task without its rows: the worker's sort throws a TypeError reading them.
+    await expect(thread.ask({ sort: undefined as never })).rejects.toThrow(TypeError);
+    await expect(thread.ask({ sort: undefined as never })).rejects.toThrow(TypeError);
   });
 });
 

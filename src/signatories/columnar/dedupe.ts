@@ -16,14 +16,17 @@ export class ColumnarMerger {
   private unlistedFile?: string;
   private readonly organisations = new Map<string, number>();
   private readonly persons: HashIndex;
-  /** The folded key of the row being added, and of a candidate. */
-  private key = new Uint8Array(256);
-  private keyLength = 0;
-  private candidate = new Uint8Array(256);
+  /** The folded key of the row being added (folded once a candidate is found: `folded`), and of a candidate. */
+  private readonly key = new FoldedKey();
+  private folded = false;
+  private readonly candidate = new FoldedKey();
   private readonly matches = (at: number): boolean => {
-    const length = this.keyOf(at, false);
-    if (length !== this.keyLength) return false;
-    for (let k = 0; k < length; k++) if (this.candidate[k] !== this.key[k]) return false;
+    const { key, candidate } = this;
+    if (!this.folded) key.fold(this.store, this.store.size);
+    this.folded = true;
+    candidate.fold(this.store, at);
+    if (candidate.length !== key.length) return false;
+    for (let k = 0; k < key.length; k++) if (candidate.bytes[k] !== key.bytes[k]) return false;
     return true;
   };
 
@@ -35,16 +38,16 @@ export class ColumnarMerger {
     this.persons = new HashIndex(expected);
   }
 
-  /** The row just read (at `store.size`) is kept as a new signatory or merged into the one it repeats. */
-  add(): void {
+  /**
+   * The row just read (at `store.size`) is kept as a new signatory or merged into the one it
+   * repeats. `hash`: a person's `personHashOf`, made by the thread that read the row (part.ts).
+   */
+  add(hash: number): void {
     const { store } = this;
     const row = store.size;
     const person = !store.isOrganisation(row);
-    let hash = 0;
-    if (person) {
-      this.keyLength = this.keyOf(row, true);
-      hash = keyHash;
-    }
+    // The row's own key is folded only when a signatory with the same hash is found.
+    this.folded = false;
     const at = person ? this.persons.find(hash, this.matches) : this.findOrganisation(row);
     if (at === undefined) {
       store.keepRow();
@@ -83,36 +86,6 @@ export class ColumnarMerger {
     if (!earlierIsBase) store.copyOrigin(row, at);
   }
 
-  /**
-   * The UTF-8 bytes of `personKey` for `row`, into `key` or `candidate`; their length.
-   * A plain row's name and organisation are Latin-1, where lower case is A–Z and
-   * À–Þ (but ×) plus 32: folded byte by byte. Others go through `personKey` itself.
-   */
-  private keyOf(row: number, current: boolean): number {
-    const { store } = this;
-    const most = 3 * (store.end(row, NAME) - store.start(row, NAME) + store.end(row, ORGANISATION) - store.start(row, ORGANISATION)) + 1;
-    let into = current ? this.key : this.candidate;
-    if (into.length < most) {
-      into = new Uint8Array(most * 2);
-      if (current) this.key = into;
-      else this.candidate = into;
-    }
-    keyHash = FNV_BASIS;
-    if (!store.isPlain(row)) {
-      const key = personKey({ name: store.string(row, NAME)!, organisation: store.string(row, ORGANISATION) });
-      const length = Buffer.from(into.buffer, into.byteOffset, into.length).write(key, 0, "utf8");
-      for (let k = 0; k < length; k++) keyHash = Math.imul(keyHash ^ into[k], FNV_PRIME);
-      keyHash &= 0x3fffffff;
-      return length;
-    }
-    let length = fold(store.bufferOf(row, NAME), store.start(row, NAME), store.end(row, NAME), into, 0);
-    keyHash = Math.imul(keyHash, FNV_PRIME);
-    into[length++] = 0;
-    length = fold(store.bufferOf(row, ORGANISATION), store.start(row, ORGANISATION), store.end(row, ORGANISATION), into, length);
-    keyHash &= 0x3fffffff;
-    return length;
-  }
-
   /** As `SignatoryMerger.findOrganisation`. */
   private findOrganisation(row: number): number | undefined {
     const orgnr = this.store.string(row, ORGNR);
@@ -134,11 +107,52 @@ export class ColumnarMerger {
   }
 }
 
+/**
+ * `personHash` of the person at `row`, from the same folded bytes as the merge compares:
+ * made by the thread that read the row, so the merge itself only looks it up.
+ */
+export function personHashOf(store: SignatoryColumns, row: number): number {
+  hashing.fold(store, row);
+  return keyHash;
+}
+
+/** A growing buffer for the bytes of one `personKey`. */
+class FoldedKey {
+  bytes = new Uint8Array(256);
+  length = 0;
+
+  /**
+   * The UTF-8 bytes of `personKey` for `row`, hashed into `keyHash` as they are made.
+   * A plain row's name and organisation are Latin-1, where lower case is A–Z and
+   * À–Þ (but ×) plus 32: folded byte by byte. Others go through `personKey` itself.
+   */
+  fold(store: SignatoryColumns, row: number): void {
+    const most = 3 * (store.end(row, NAME) - store.start(row, NAME) + store.end(row, ORGANISATION) - store.start(row, ORGANISATION)) + 1;
+    if (this.bytes.length < most) this.bytes = new Uint8Array(most * 2);
+    const into = this.bytes;
+    keyHash = FNV_BASIS;
+    if (!store.isPlain(row)) {
+      const key = personKey({ name: store.string(row, NAME)!, organisation: store.string(row, ORGANISATION) });
+      this.length = Buffer.from(into.buffer, into.byteOffset, into.length).write(key, 0, "utf8");
+      for (let k = 0; k < this.length; k++) keyHash = Math.imul(keyHash ^ into[k], FNV_PRIME);
+      keyHash &= 0x3fffffff;
+      return;
+    }
+    let length = fold(store.bufferOf(row, NAME), store.start(row, NAME), store.end(row, NAME), into, 0);
+    keyHash = Math.imul(keyHash, FNV_PRIME);
+    into[length++] = 0;
+    this.length = fold(store.bufferOf(row, ORGANISATION), store.start(row, ORGANISATION), store.end(row, ORGANISATION), into, length);
+    keyHash &= 0x3fffffff;
+  }
+}
+
+const hashing = new FoldedKey();
+
 const FNV_BASIS = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
 /**
- * FNV-1a of the key `keyOf` made last, cut to 30 bits as `personHash` is; computed while the
+ * FNV-1a of the key `FoldedKey.fold` made last, cut to 30 bits as `personHash` is; computed while the
  * bytes are folded rather than in a second pass. A module variable: no object per row.
  */
 let keyHash = 0;

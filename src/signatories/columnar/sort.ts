@@ -13,12 +13,19 @@ import { NAME, ORGANISATION, PLACE, type SignatoryColumns } from "./store.js";
 /** Below this many, a range is sorted by insertion rather than by counting. */
 const SMALL = 32;
 
-/** The positions of `store`'s signatories in sorted order. */
-export function sortColumns(store: SignatoryColumns): ArrayLike<number> {
+/** Every name's primary weights in one buffer, `starts[i]` to `starts[i + 1]`. */
+export interface Keys {
+  weights: Uint8Array;
+  starts: Int32Array;
+}
+
+/**
+ * The positions of `store`'s signatories in sorted order, by `keys` (made here unless given;
+ * undefined when a name has none, or for a short list).
+ */
+export function sortColumns(store: SignatoryColumns, keys = store.size < KEYED_FROM ? undefined : primaryKeys(store)): ArrayLike<number> {
   const n = store.size;
-  if (n < KEYED_FROM) return sortOrder(named(store));
-  const keys = primaryKeys(store);
-  if (!keys) return sortOrder(named(store));
+  if (n < KEYED_FROM || !keys) return sortOrder(named(store));
   const { weights, starts } = keys;
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
@@ -99,30 +106,62 @@ export function sortColumns(store: SignatoryColumns): ArrayLike<number> {
   return order;
 }
 
-/** Every name's primary weights in one buffer, `starts[i]` to `starts[i + 1]`; undefined if a name has none. */
-function primaryKeys(store: SignatoryColumns): { weights: Uint8Array; starts: Int32Array } | undefined {
+/** Every name's primary weights; undefined if a name has none. */
+function primaryKeys(store: SignatoryColumns): Keys | undefined {
+  const keys = { weights: new Uint8Array(nameBytes(store, 0, store.size)), starts: new Int32Array(store.size + 1) };
+  return keysOf(store, 0, store.size, keys, 0) ? keys : undefined;
+}
+
+/** Room for the keys of rows `[from, to)`: a name has no more weights than characters, nor those than UTF-8 bytes. */
+function nameBytes(store: SignatoryColumns, from: number, to: number): number {
+  let bytes = 0;
+  for (let i = from; i < to; i++) bytes += store.end(i, NAME) - store.start(i, NAME);
+  return bytes;
+}
+
+/**
+ * Keys made by two threads at once (index.ts): rows before `middle` by one, into `weights`
+ * from 0, the others by the other, from `secondAt` (where the first half's room ends); then
+ * `joinKeys` closes the gap. In shared memory, which both threads write.
+ */
+export interface HalvedKeys extends Keys {
+  middle: number;
+  secondAt: number;
+}
+
+export function halvedKeys(store: SignatoryColumns): HalvedKeys {
   const n = store.size;
-  const starts = new Int32Array(n + 1);
-  let weights = new Uint8Array(n * 24);
+  const middle = n >> 1;
+  const secondAt = nameBytes(store, 0, middle);
+  const weights = new Uint8Array(new SharedArrayBuffer(secondAt + nameBytes(store, middle, n)));
+  const starts = new Int32Array(new SharedArrayBuffer((n + 1) * Int32Array.BYTES_PER_ELEMENT));
+  return { weights, starts, middle, secondAt };
+}
+
+/** The halves' keys as one `Keys`: the second half's weights moved down to where the first's end. */
+export function joinKeys({ weights, starts, middle, secondAt }: HalvedKeys, n: number): Keys {
+  const gap = secondAt - starts[middle];
+  weights.copyWithin(starts[middle], secondAt, starts[n]);
+  for (let i = middle + 1; i <= n; i++) starts[i] -= gap;
+  return { weights, starts };
+}
+
+/** The weights of the names of rows `[from, to)` into `keys` from `at` on (`starts[i + 1]`: where row i's end); false if a name has none. */
+export function keysOf(store: SignatoryColumns, from: number, to: number, { weights, starts }: Keys, at: number): boolean {
   let codes = new Uint8Array(256);
-  let used = 0;
-  for (let i = 0; i < n; i++) {
+  let used = at;
+  for (let i = from; i < to; i++) {
     // A plain name is Latin-1 in UTF-8: its codes are read off the bytes, with no string made.
     const plain = store.isPlain(i);
     const name = plain ? undefined : store.string(i, NAME)!;
     const most = plain ? store.end(i, NAME) - store.start(i, NAME) : name!.length;
-    if (used + most > weights.length) {
-      const grown = new Uint8Array(Math.max(weights.length * 2, used + most));
-      grown.set(weights.subarray(0, used));
-      weights = grown;
-    }
     if (codes.length < most) codes = new Uint8Array(most * 2);
     const length = plain ? primaryWeights(codes, latin1Codes(store.bufferOf(i, NAME), store.start(i, NAME), store.end(i, NAME), codes), weights, used) : primaryWeights(name!, name!.length, weights, used);
-    if (length < 0) return undefined;
+    if (length < 0) return false;
     used += length;
     starts[i + 1] = used;
   }
-  return { weights, starts };
+  return true;
 }
 
 /** The Latin-1 codes of UTF-8 text `from[start, end)` that holds only U+0000–U+00FF, into `into`; how many. */

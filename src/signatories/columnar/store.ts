@@ -29,6 +29,18 @@ const LINE = FLAGS + 1;
 const QUOTES = LINE + 1;
 const STRIDE = QUOTES + 1;
 
+/** What `taken()` gives. */
+export interface Taken {
+  rows: Int32Array;
+  size: number;
+  arena: Uint8Array;
+}
+
+/** Rows live in shared memory: the merge's worker threads read them where they are (index.ts). */
+function sharedInts(length: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(length * Int32Array.BYTES_PER_ELEMENT));
+}
+
 const ORGANISATION_BIT = 1;
 const PUBLISH_BIT = 2;
 /** Name and organisation are cells of the input holding only Latin-1 text: they fold to lower case byte by byte. */
@@ -48,13 +60,29 @@ export class SignatoryColumns {
     readonly files: readonly string[],
     expectedRows: number,
   ) {
-    this.rows = new Int32Array(Math.max(16, expectedRows + 1) * STRIDE);
+    this.rows = sharedInts(Math.max(16, expectedRows + 1) * STRIDE);
+  }
+
+  /**
+   * A store over what `taken()` gave (the same text, the same rows in shared memory): a worker
+   * thread's view of the merged rows, to sort them; or the merged store, made over the rows
+   * the main thread read (with `size` 0, to take them in again from the first: `takeRow`).
+   */
+  static over(text: Buffer, files: readonly string[], { rows, size, arena }: Taken): SignatoryColumns {
+    const store = new SignatoryColumns(text, files, 0);
+    // All the room of the shared buffer, not just the rows taken: the merged store grows into it.
+    store.rows = new Int32Array(rows.buffer, rows.byteOffset);
+    store.size = size;
+    // A copy of the arena (`taken`), not shared memory.
+    store.arena = Buffer.from(arena.buffer as ArrayBuffer, arena.byteOffset, arena.length);
+    store.arenaUsed = arena.length;
+    return store;
   }
 
   /** Makes room for the row at `size`, whose every field the reader then sets. */
   startRow(): void {
     if ((this.size + 1) * STRIDE > this.rows.length) {
-      const grown = new Int32Array(this.rows.length * 2);
+      const grown = sharedInts(this.rows.length * 2);
       grown.set(this.rows);
       this.rows = grown;
     }
@@ -96,15 +124,51 @@ export class SignatoryColumns {
 
   /** Appends `value` to the arena; its range, to be stored as `~start, ~end`. */
   append(value: string): [number, number] {
-    const most = value.length * 3;
-    if (this.arenaUsed + most > this.arena.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.arena.length * 2, this.arenaUsed + most));
-      this.arena.copy(grown, 0, 0, this.arenaUsed);
-      this.arena = grown;
-    }
+    this.reserve(value.length * 3);
     const start = this.arenaUsed;
     this.arenaUsed += this.arena.write(value, start, "utf8");
     return [start, this.arenaUsed];
+  }
+
+  /** Room for `most` more bytes in the arena. */
+  private reserve(most: number): void {
+    if (this.arenaUsed + most <= this.arena.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.arena.length * 2, this.arenaUsed + most));
+    this.arena.copy(grown, 0, 0, this.arenaUsed);
+    this.arena = grown;
+  }
+
+  /**
+   * The rows kept and the arena's bytes, for another store over the same text to take in
+   * (`takeRow`): what a worker thread hands back. Copies, so their buffers can be transferred.
+   */
+  taken(): { rows: Int32Array; size: number; arena: Uint8Array } {
+    return { rows: this.rows.subarray(0, this.size * STRIDE), size: this.size, arena: new Uint8Array(this.arena.subarray(0, this.arenaUsed)) };
+  }
+
+  /** Appends another store's arena bytes (`taken().arena`); where they start, for `takeRow`. */
+  appendArena(bytes: Uint8Array): number {
+    this.reserve(bytes.length);
+    const start = this.arenaUsed;
+    this.arena.set(bytes, start);
+    this.arenaUsed += bytes.length;
+    return start;
+  }
+
+  /**
+   * Row `j` of `rows` (`taken().rows`, read over this same text) as the row at `size`; its arena
+   * bytes lie from `arenaStart` here. `rows` may be this store's own, from `j` ≥ `size` on.
+   */
+  takeRow(rows: Int32Array, j: number, arenaStart: number): void {
+    this.startRow();
+    const to = this.size * STRIDE;
+    const from = j * STRIDE;
+    // Ranges in the arena are stored as ~start, ~end: moved by where its bytes now lie.
+    for (let k = 0; k < FLAGS; k++) {
+      const value = rows[from + k];
+      this.rows[to + k] = value < 0 ? ~(~value + arenaStart) : value;
+    }
+    for (let k = FLAGS; k < STRIDE; k++) this.rows[to + k] = rows[from + k];
   }
 
   /** Copies field `field` of row `from` to row `to`. */

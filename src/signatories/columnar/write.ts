@@ -1,11 +1,12 @@
 /**
  * The CSV/TSV that `writeSignatories` (src/signatories/write.ts) writes, straight from
- * the columnar store: cell bytes copied from the input text, in sorted order, a
- * megabyte at a time. Same header (UTF-8 BOM, the known columns, then `phone` when
- * anyone has one — the only unknown column a columnar merge has), same formula
+ * the columnar store: cell bytes copied from the input text, in sorted order. Same
+ * header (UTF-8 BOM, the known columns, then `phone` when anyone has one — the only
+ * unknown column a columnar merge has), same formula
  * neutralising and quoting, same CRLF.
  */
-import { CHUNK, COLUMNS, writeAtomically } from "../write.js";
+import { COLUMNS, writeAtomically } from "../write.js";
+import { gather, lengthOf, type Made } from "./gather.js";
 import { EMAIL, NAME, ORGANISATION, ORGNR, PHONE, PLACE, ROLE, SIGNED_AT, VERSION, type SignatoryColumns } from "./store.js";
 
 /** The cells of a row after `type`, in the order of `COLUMNS` (publish is written between email and signed_at). */
@@ -19,45 +20,33 @@ const WORDS = {
   no: Buffer.from("no"),
 };
 
-/** Writes `store` in `order` to `file` (atomically), `delimiter` between cells. */
-export async function writeColumns(store: SignatoryColumns, order: ArrayLike<number>, file: string, delimiter: string): Promise<void> {
-  await writeAtomically(file, chunks(store, order, delimiter));
-}
+/** Copies rows `order[from, to)` of `made` into place from `at` on another thread; resolves when done. */
+export type Share = (made: Made, order: ArrayLike<number>, from: number, to: number, at: number) => Promise<void>;
 
 /**
- * Two passes, as write.ts's `delimited` does: every row's bytes made in the order the
- * rows lie in memory (reading the input text front to back), then copied out in sorted
- * order. Made in sorted order, each row's cells are a cache miss away; copied, a row is
- * one block. The copies stay inside one ArrayBuffer (`copyWithin`: no view object per row),
- * into a chunk at its end that is reused once written (`writeFile` awaits each chunk).
+ * Writes `store` in `order` to `file` (atomically), `delimiter` between cells. Two passes,
+ * as write.ts's `delimited` does: every row's bytes made in the order the rows lie in memory
+ * (reading the input text front to back), then copied out in sorted order (gather.ts). Made in
+ * sorted order, each row's cells are a cache miss away; copied, a row is one block. The rows
+ * are made before the order is awaited (a worker thread may still be sorting: index.ts), and
+ * `share`, if given, copies the second half of them while this thread copies the first.
  */
-function* chunks(store: SignatoryColumns, order: ArrayLike<number>, delimiter: string): Generator<Uint8Array> {
+export async function writeColumns(store: SignatoryColumns, order: PromiseLike<ArrayLike<number>>, file: string, delimiter: string, share?: Share): Promise<void> {
   let phones = false;
   for (let i = 0; i < store.size && !phones; i++) phones = store.has(i, PHONE);
   const fields = Int32Array.from([...BEFORE_PUBLISH, -1, ...AFTER_PUBLISH, ...(phones ? [PHONE] : [])]);
-  const rows = { store, fields, D: delimiter.charCodeAt(0), tab: delimiter === "\t" };
-  const ends = new Int32Array(store.size + 1);
-  const space = make(rows, ends);
-  const made = ends[store.size];
+  const made = make({ store, fields, D: delimiter.charCodeAt(0), tab: delimiter === "\t" });
   // The column names need neither quotes nor an apostrophe.
   const header = Buffer.from(`\ufeff${[...COLUMNS, ...(phones ? ["phone"] : [])].join(delimiter)}\r\n`, "utf8");
-  if (header.length > CHUNK) throw new Error("header longer than a chunk");
-  let filled = header.copy(space, made);
-  for (let k = 0; k < order.length; k++) {
-    const row = order[k];
-    const length = ends[row + 1] - ends[row];
-    if (filled + length > CHUNK) {
-      yield space.subarray(made, made + filled);
-      filled = 0;
-    }
-    // A row longer than a whole chunk goes out on its own.
-    if (length > CHUNK) yield space.subarray(ends[row], ends[row + 1]);
-    else {
-      space.copyWithin(made + filled, ends[row], ends[row + 1]);
-      filled += length;
-    }
-  }
-  if (filled > 0) yield space.subarray(made, made + filled);
+  const rows = made.ends[store.size];
+  const output = made.space.subarray(rows, rows + header.length + rows);
+  output.set(header);
+  const sorted = await order;
+  const half = share ? sorted.length >> 1 : sorted.length;
+  const theirs = share?.(made, sorted, half, sorted.length, rows + header.length + lengthOf(made, sorted, half));
+  gather(made, sorted, 0, half, rows + header.length);
+  await theirs;
+  await writeAtomically(file, [output]);
 }
 
 interface Rows {
@@ -69,14 +58,15 @@ interface Rows {
 }
 
 /**
- * Every row's bytes, in store order, into a buffer with room for a chunk after them; row `i`
- * ends up at `ends[i]` to `ends[i + 1]`. Sized by the input (rows are about as long as the
+ * Every row's bytes, in store order, into shared memory with room after them for the output
+ * (the same bytes again, and the header). Sized by the input (rows are about as long as the
  * lines they were read from; untouched room costs no memory) and grown if that is short.
  */
-function make({ store, fields, D, tab }: Rows, ends: Int32Array): Buffer {
-  let space = Buffer.allocUnsafe(store.text.length + 48 * store.size + 2 * CHUNK);
-  // Past `room`: a chunk, plus a row's words and separators written between the checks below.
-  let room = space.length - CHUNK - 1024;
+function make({ store, fields, D, tab }: Rows): Made {
+  const ends = new Int32Array(new SharedArrayBuffer((store.size + 1) * Int32Array.BYTES_PER_ELEMENT));
+  let space = sharedBytes(2 * (store.text.length + 48 * store.size) + HEADER_ROOM);
+  // Past `room`: the output, and a row's words and separators written between the checks below.
+  let room = (space.length - HEADER_ROOM) / 2 - 1024;
   let filled = 0;
   for (let row = 0; row < store.size; row++) {
     filled = put(store.isOrganisation(row) ? WORDS.organisation : WORDS.person, space, filled);
@@ -89,10 +79,10 @@ function make({ store, fields, D, tab }: Rows, ends: Int32Array): Buffer {
         const end = store.end(row, field);
         // Doubled quotes, two quotes, an apostrophe, the next separator and a CRLF at most.
         if (filled + 2 * (end - start) + 24 > room) {
-          const grown = Buffer.allocUnsafe(2 * space.length + 2 * (end - start));
-          space.copy(grown, 0, 0, filled);
+          const grown = sharedBytes(2 * space.length + 4 * (end - start));
+          grown.set(space.subarray(0, filled));
           space = grown;
-          room = space.length - CHUNK - 1024;
+          room = (space.length - HEADER_ROOM) / 2 - 1024;
         }
         filled = cell(store.bufferOf(row, field), start, end, store.quoted(row, field, tab), space, filled);
       }
@@ -101,7 +91,14 @@ function make({ store, fields, D, tab }: Rows, ends: Int32Array): Buffer {
     space[filled++] = 10;
     ends[row + 1] = filled;
   }
-  return space;
+  return { space, ends };
+}
+
+/** Room for the header (a BOM and the column names) after the rows and their copy. */
+const HEADER_ROOM = 1024;
+
+function sharedBytes(length: number): Uint8Array {
+  return new Uint8Array(new SharedArrayBuffer(length));
 }
 
 /**
