@@ -1,10 +1,15 @@
 import { Packer, type Document } from "docx";
-import { deflateSync, strFromU8, strToU8, unzipSync } from "fflate";
 import { fixPart } from "./fixups.js";
-import { cachedDeflate } from "./part-cache.js";
+import { deflatedFromCache, keepDeflated } from "./part-cache.js";
 import { zipParts, type ZipPart } from "./zip.js";
 
 type Parts = Map<string, string | Uint8Array>;
+
+/**
+ * fflate, loaded when first needed: its module builds its tables when it loads (~5 ms at a
+ * cold start), and a build whose parts all come from the CLI's cache compresses nothing.
+ */
+const fflate = () => import("fflate");
 
 /**
  * The package's parts as docx writes them, before zipping. docx's compiler is not public
@@ -15,7 +20,7 @@ type Parts = Map<string, string | Uint8Array>;
 async function packageParts(file: Document): Promise<Parts> {
   const compiler = (Packer as unknown as { compiler?: { compile?: (file: Document) => Parts } }).compiler;
   if (typeof compiler?.compile === "function") return compiler.compile(file);
-  return new Map(Object.entries(unzipSync(await Packer.pack(file, "uint8array"))));
+  return new Map(Object.entries((await fflate()).unzipSync(await Packer.pack(file, "uint8array"))));
 }
 
 /**
@@ -31,7 +36,7 @@ async function packageParts(file: Document): Promise<Parts> {
 export async function pack(file: Document, isoDay: string, languageTag: string): Promise<Uint8Array> {
   const parts = await packageParts(file);
   const texts = new Map<string, string>();
-  for (const [name, data] of parts) if (/\.(xml|rels)$/.test(name)) texts.set(name, typeof data === "string" ? data : strFromU8(data));
+  for (const [name, data] of parts) if (/\.(xml|rels)$/.test(name)) texts.set(name, typeof data === "string" ? data : Buffer.from(data).toString("utf8"));
 
   const renamed = new Map<string, string>();
   for (const [name, text] of texts) {
@@ -55,8 +60,10 @@ export async function pack(file: Document, isoDay: string, languageTag: string):
       text = fixPart(name, text, languageTag);
       if (name === "docProps/core.xml") text = text.replace(/(<dcterms:(?:created|modified)\b[^>]*>)[^<]*/g, `$1${timestamp}`);
     }
-    const data = text === undefined ? (parts.get(name) as Uint8Array) : strToU8(text);
-    zipped.push({ name, data, deflated: cachedDeflate(data, deflateSync) });
+    const data = text === undefined ? (parts.get(name) as Uint8Array) : Buffer.from(text, "utf8");
+    let deflated = deflatedFromCache(data);
+    if (!deflated) keepDeflated(data, (deflated = (await fflate()).deflateSync(data)));
+    zipped.push({ name, data, deflated });
   }
   return zipParts(zipped, mtime);
 }

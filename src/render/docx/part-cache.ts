@@ -2,14 +2,21 @@
  * The DEFLATE output of DOCX parts, kept on disk between CLI runs by the SHA-256 of each
  * part, so that a cold build compresses only what changed: on a cold start fflate runs in
  * V8's interpreter, ~30 ms for a two-page letter, while styles, numbering, theme and most
- * other parts are the same from build to build. A part taken from the cache is inflated
- * (zlib's inflate has one right answer) and compared with the part first, so a damaged
- * cache costs speed, never a wrong document. Only the CLI turns it on (bin/opprop.js).
+ * other parts are the same from build to build. Each entry holds the SHA-256 of its
+ * compressed bytes, made when they were compressed and checked before they are used, so
+ * a damaged cache (a flipped bit, a cut-off file, an entry of another shape) costs speed,
+ * never a wrong document. (Inflating each hit to compare it cost a cold build ~15 ms:
+ * zlib's first streams.) Only the CLI turns it on (bin/opprop.js).
  */
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { inflateRawSync } from "node:zlib";
 import { readCacheFile, userCacheDir, writeCacheFile } from "../../workspace/cache-dir.js";
+
+/** A part's DEFLATE output, and the SHA-256 of that output. */
+interface Entry {
+  deflated: Uint8Array;
+  digest: string;
+}
 
 /** Parts kept, the oldest going first (a letter has about twenty). */
 const MOST_PARTS = 400;
@@ -17,7 +24,7 @@ const MOST_PARTS = 400;
 const LARGEST_PART = 1 << 20;
 
 let cacheFile: string | undefined;
-let parts: Map<string, Uint8Array> | undefined;
+let parts: Map<string, Entry> | undefined;
 let changed = false;
 
 /** Turns the cache on for this process, in `dir` (default: the user's cache folder, if there is one); `null` turns it off. */
@@ -28,36 +35,34 @@ export function useDocxPartCache(dir: string | null | undefined = userCacheDir()
   changed = false;
 }
 
-/** `deflate(data)`, from the cache when this very part was compressed before. */
-export function cachedDeflate(data: Uint8Array, deflate: (data: Uint8Array) => Uint8Array): Uint8Array {
-  if (!cacheFile || data.length > LARGEST_PART) return deflate(data);
+/** The DEFLATE output of this very part when an earlier build kept it, else undefined. */
+export function deflatedFromCache(data: Uint8Array): Uint8Array | undefined {
+  if (!cacheFile || data.length > LARGEST_PART) return undefined;
+  const hit = (parts ??= readCache(cacheFile)).get(keyOf(data));
+  return hit && hit.deflated instanceof Uint8Array && digestOf(hit.deflated) === hit.digest ? hit.deflated : undefined;
+}
+
+/** Keeps `deflated`, the DEFLATE output of `data`, for the next build. */
+export function keepDeflated(data: Uint8Array, deflated: Uint8Array): void {
+  if (!cacheFile || data.length > LARGEST_PART) return;
   const cache = (parts ??= readCache(cacheFile));
-  const key = createHash("sha256").update(data).digest("base64");
-  const hit = cache.get(key);
-  if (hit && fits(hit, data)) return hit;
-  const compressed = deflate(data);
+  const key = keyOf(data);
   cache.delete(key);
-  cache.set(key, compressed);
+  cache.set(key, { deflated, digest: digestOf(deflated) });
   for (const oldest of cache.keys()) {
     if (cache.size <= MOST_PARTS) break;
     cache.delete(oldest);
   }
   changed = true;
-  return compressed;
 }
 
-function fits(compressed: Uint8Array, data: Uint8Array): boolean {
-  try {
-    return inflateRawSync(compressed).equals(data);
-  } catch {
-    return false;
-  }
-}
+const keyOf = (data: Uint8Array) => createHash("sha256").update(data).digest("base64");
+const digestOf = (deflated: Uint8Array) => createHash("sha256").update(deflated).digest("base64");
 
-function readCache(file: string): Map<string, Uint8Array> {
+function readCache(file: string): Map<string, Entry> {
   // No cache yet, or a damaged one: start empty.
   const stored = readCacheFile(file);
-  return stored instanceof Map ? (stored as Map<string, Uint8Array>) : new Map();
+  return stored instanceof Map ? (stored as Map<string, Entry>) : new Map();
 }
 
 /** Writes the cache if this process used it (synchronously: it runs in the "exit" handler). */

@@ -1,5 +1,4 @@
 import { crc32 } from "node:zlib";
-import { strToU8 } from "fflate";
 
 /** One file of the package, compressed or to be compressed. */
 export interface ZipPart {
@@ -18,7 +17,7 @@ export interface ZipPart {
  */
 export function zipParts(parts: readonly ZipPart[], mtime: Date): Uint8Array {
   const entries = parts.map((part) => {
-    const name = strToU8(part.name);
+    const name = Buffer.from(part.name, "utf8");
     return { name, utf8: name.length !== part.name.length, size: part.data.length, crc: crc32(part.data), body: part.deflated };
   });
   const dosTime = dosDateTime(mtime);

@@ -52,21 +52,30 @@ describe("the cache of compressed DOCX parts", () => {
     useDocxPartCache(dir);
     expect(Buffer.from(await render(doc, {}))).toEqual(reference);
     saveDocxPartCache();
-    const stored = deserialize(readFileSync(file)) as Map<string, Uint8Array>;
+    const stored = deserialize(readFileSync(file)) as Map<string, { deflated: Uint8Array; digest: string }>;
     // One entry per distinct part (the empty relationship parts are alike).
     expect(stored.size).toBe(new Set(Object.values(unzipSync(reference)).map((data) => Buffer.from(data).toString("base64"))).size);
 
     useDocxPartCache(dir);
     expect(Buffer.from(await render(doc, {}))).toEqual(reference);
 
-    // Every entry replaced by the compressed bytes of something else: each one is caught.
+    // Every entry's bytes replaced by the compressed bytes of something else, or one bit
+    // of them flipped, or entries of the earlier shape (the bytes alone): each one is caught.
     const other = deflateSync(strToU8("<w:document>not this part</w:document>"));
-    writeFileSync(file, serialize(new Map([...stored.keys()].map((key) => [key, other]))));
-    useDocxPartCache(dir);
-    expect(Buffer.from(await render(doc, {}))).toEqual(reference);
-    saveDocxPartCache();
-    useDocxPartCache(dir);
-    expect(Buffer.from(await render(doc, {}))).toEqual(reference);
+    const flipped = (bytes: Uint8Array) => Uint8Array.from(bytes, (byte, i) => (i === bytes.length >> 1 ? byte ^ 4 : byte));
+    const damages = [
+      new Map([...stored].map(([key, entry]) => [key, { ...entry, deflated: other }])),
+      new Map([...stored].map(([key, entry]) => [key, { ...entry, deflated: flipped(entry.deflated) }])),
+      new Map([...stored].map(([key]) => [key, other])),
+    ];
+    for (const damaged of damages) {
+      writeFileSync(file, serialize(damaged));
+      useDocxPartCache(dir);
+      expect(Buffer.from(await render(doc, {}))).toEqual(reference);
+      saveDocxPartCache();
+      useDocxPartCache(dir);
+      expect(Buffer.from(await render(doc, {}))).toEqual(reference);
+    }
 
     writeFileSync(file, "not a cache");
     useDocxPartCache(dir);
