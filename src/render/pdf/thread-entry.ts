@@ -28,4 +28,9 @@ port.on("message", async ({ id, doc, pdfStandard, locale }: PdfJob) => {
 // While the main thread loads and assembles, the compiler the shipped templates' letters
 // use is made (10–20 ms: it loads the fonts): Calibri's twin and what Typst's own text
 // needs. compilerFor keeps it, and a letter with the same font set takes it from there.
-compilerFor(fontSetFor(new Set(), textChain(declaredFamilyFor("Calibri")!)));
+// Only a head start: whatever fails here fails again in the render, which reports it.
+try {
+  compilerFor(fontSetFor(new Set(), textChain(declaredFamilyFor("Calibri")!)));
+} catch {
+  // The render makes its own compiler.
+}
