@@ -1,6 +1,6 @@
 import { Packer, type Document } from "docx";
 import { fixPart } from "./fixups.js";
-import { deflatedFromCache, keepDeflated } from "./part-cache.js";
+import { cachedDeflate } from "./part-cache.js";
 import { zipParts, type ZipPart } from "./zip.js";
 
 type Parts = Map<string, string | Uint8Array>;
@@ -36,7 +36,7 @@ async function packageParts(file: Document): Promise<Parts> {
 export async function pack(file: Document, isoDay: string, languageTag: string): Promise<Uint8Array> {
   const parts = await packageParts(file);
   const texts = new Map<string, string>();
-  for (const [name, data] of parts) if (/\.(xml|rels)$/.test(name)) texts.set(name, typeof data === "string" ? data : Buffer.from(data).toString("utf8"));
+  for (const [name, data] of parts) if (/\.(xml|rels)$/.test(name)) texts.set(name, typeof data === "string" ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("utf8"));
 
   const renamed = new Map<string, string>();
   for (const [name, text] of texts) {
@@ -61,9 +61,7 @@ export async function pack(file: Document, isoDay: string, languageTag: string):
       if (name === "docProps/core.xml") text = text.replace(/(<dcterms:(?:created|modified)\b[^>]*>)[^<]*/g, `$1${timestamp}`);
     }
     const data = text === undefined ? (parts.get(name) as Uint8Array) : Buffer.from(text, "utf8");
-    let deflated = deflatedFromCache(data);
-    if (!deflated) keepDeflated(data, (deflated = (await fflate()).deflateSync(data)));
-    zipped.push({ name, data, deflated });
+    zipped.push({ name, data, deflated: await cachedDeflate(data, async (part) => (await fflate()).deflateSync(part)) });
   }
   return zipParts(zipped, mtime);
 }

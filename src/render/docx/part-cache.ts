@@ -35,29 +35,25 @@ export function useDocxPartCache(dir: string | null | undefined = userCacheDir()
   changed = false;
 }
 
-/** The DEFLATE output of this very part when an earlier build kept it, else undefined. */
-export function deflatedFromCache(data: Uint8Array): Uint8Array | undefined {
-  if (!cacheFile || data.length > LARGEST_PART) return undefined;
-  const hit = (parts ??= readCache(cacheFile)).get(keyOf(data));
-  return hit && hit.deflated instanceof Uint8Array && digestOf(hit.deflated) === hit.digest ? hit.deflated : undefined;
-}
-
-/** Keeps `deflated`, the DEFLATE output of `data`, for the next build. */
-export function keepDeflated(data: Uint8Array, deflated: Uint8Array): void {
-  if (!cacheFile || data.length > LARGEST_PART) return;
+/** `deflate(data)`, from the cache when this very part was compressed before (and its bytes are whole). */
+export async function cachedDeflate(data: Uint8Array, deflate: (data: Uint8Array) => Promise<Uint8Array>): Promise<Uint8Array> {
+  if (!cacheFile || data.length > LARGEST_PART) return deflate(data);
   const cache = (parts ??= readCache(cacheFile));
-  const key = keyOf(data);
+  const key = sha256(data);
+  const hit = cache.get(key);
+  if (hit && hit.deflated instanceof Uint8Array && sha256(hit.deflated) === hit.digest) return hit.deflated;
+  const deflated = await deflate(data);
   cache.delete(key);
-  cache.set(key, { deflated, digest: digestOf(deflated) });
+  cache.set(key, { deflated, digest: sha256(deflated) });
   for (const oldest of cache.keys()) {
     if (cache.size <= MOST_PARTS) break;
     cache.delete(oldest);
   }
   changed = true;
+  return deflated;
 }
 
-const keyOf = (data: Uint8Array) => createHash("sha256").update(data).digest("base64");
-const digestOf = (deflated: Uint8Array) => createHash("sha256").update(deflated).digest("base64");
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("base64");
 
 function readCache(file: string): Map<string, Entry> {
   // No cache yet, or a damaged one: start empty.
