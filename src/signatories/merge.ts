@@ -2,6 +2,7 @@
  * One entry per signatory across all files: the same orgnr, or the same
  * name + organisation compared case-insensitively, is the same signatory.
  */
+import { t } from "../i18n/catalogue.js";
 import type { Reporter } from "../report/index.js";
 import { HashIndex } from "./hash-index.js";
 import { foldCase } from "./normalise.js";
@@ -12,17 +13,17 @@ export const LISTED_MERGES = 20;
 
 /** How a signatory is named in messages: a person without consent is not named even there. */
 export function nameInMessages(s: Pick<Signatory, "publish" | "name">): string {
-  return s.publish ? `"${s.name}"` : "a person without publish consent";
+  return s.publish ? `"${s.name}"` : t("signatories.unnamedPerson");
 }
 
 /** The message at a duplicate `s` merged into the signatory read at `existing`. Shared with the columnar merge. */
 export function mergedText(s: Pick<Signatory, "publish" | "name">, existing: Signatory["source"]): string {
-  return `${nameInMessages(s)} is also at ${existing.file}:${existing.line}; merged`;
+  return t("signatories.merged", { name: nameInMessages(s), at: `${existing.file}:${existing.line}` });
 }
 
 /** The one message for the merges past the first `LISTED_MERGES`. */
 export function unlistedText(unlisted: number): string {
-  return `and ${unlisted} more duplicates merged`;
+  return t("signatories.mergedUnlisted", { count: unlisted });
 }
 
 /** The later signature wins (by `signed_at`, else by input order); it takes what it lacks from the other. */

@@ -37,6 +37,18 @@ describe("bokmål", () => {
     ]);
   });
 
+  it("says in bokmål which duplicates a merge joined, also for a person it may not name", async () => {
+    const root = makeWorkspace({
+      "a.csv": "navn;sted;samtykke\nKari Nordmann;Oslo;ja\nOla Nordmann;Bergen;nei\n",
+      "b.csv": "navn;sted;samtykke\nKari Nordmann;Oslo;ja\nOla Nordmann;Bergen;nei\n",
+    });
+    const run = await runCli(["signatories", "merge", "a.csv", "b.csv", "--out", "samlet.csv"], root);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('b.csv:2:1  info  "Kari Nordmann" står også i a.csv:2; slått sammen');
+    expect(run.stderr).toContain("b.csv:3:1  info  en person uten samtykke til publisering står også i a.csv:3; slått sammen");
+    expect(run.stderr).not.toMatch(/is also at|merged|without publish consent/);
+  });
+
   it("writes --help and usage errors in bokmål", async () => {
     const root = makeWorkspace({});
     const help = await runCli(["import", "--help"], root);

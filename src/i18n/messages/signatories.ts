@@ -89,6 +89,15 @@ export const signatories = messages({
     nb: (p: { reason: string }) => `ikke en lesbar .xlsx-arbeidsbok (${p.reason})`,
     en: (p: { reason: string }) => `not a readable .xlsx workbook (${p.reason})`,
   },
+  unnamedPerson: { nb: "en person uten samtykke til publisering", en: "a person without publish consent" },
+  merged: {
+    nb: (p: { name: string; at: string }) => `${p.name} står også i ${p.at}; slått sammen`,
+    en: (p: { name: string; at: string }) => `${p.name} is also at ${p.at}; merged`,
+  },
+  mergedUnlisted: {
+    nb: (p: { count: number }) => `og ${p.count} duplikater til slått sammen`,
+    en: (p: { count: number }) => `and ${p.count} more duplicates merged`,
+  },
   otherVersion: {
     nb: (p: { name: string; version: string; current: string }) => `${p.name} signerte versjon ${p.version}, ikke dette dokumentets ${p.current}`,
     en: (p: { name: string; version: string; current: string }) => `${p.name} signed version ${p.version}, not this document's ${p.current}`,
